@@ -1,0 +1,107 @@
+//! Typed errors: bad configuration, rejected submissions, failed tasks and
+//! lifecycle misuse. Every misuse gets one of these, never a panic or a hang.
+
+use crate::task::TaskId;
+use core::fmt;
+
+/// Why a pool could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A pool needs at least one worker to make progress.
+    #[error("a pool needs at least one worker (got 0)")]
+    ZeroWorkers,
+    /// A queue of capacity 0 could never accept a task.
+    #[error("queue capacity must be at least 1 (got 0)")]
+    ZeroCapacity,
+    /// The operating system refused to start a worker thread.
+    #[error("could not spawn worker thread {name:?}: {source}")]
+    Spawn {
+        /// The thread that failed to start.
+        name: String,
+        /// The error from the operating system.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Why a submission was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectReason {
+    /// The queue was full (for `submit_timeout`: full for the whole wait).
+    Full,
+    /// The pool is shutting down and accepts no new task.
+    ShuttingDown,
+}
+
+impl fmt::Display for RejectReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Full => "the queue is full",
+            Self::ShuttingDown => "the pool is shutting down",
+        })
+    }
+}
+
+/// A refused submission. The task comes back untouched, so the caller can
+/// retry, run it elsewhere or report it upstream (the HTTP 503 analogue).
+///
+/// ```
+/// use executor::{Executor, RejectReason};
+/// let pool = Executor::builder().workers(1).capacity(1).build().unwrap();
+/// pool.shutdown().unwrap();
+/// let rejected = pool.try_submit(|| 7).unwrap_err();
+/// assert_eq!(rejected.reason, RejectReason::ShuttingDown);
+/// assert_eq!((rejected.task)(), 7); // the same closure, handed back
+/// ```
+#[derive(thiserror::Error)]
+#[error("task rejected: {reason}")]
+pub struct Rejected<F> {
+    /// The task that was not accepted.
+    pub task: F,
+    /// Why it was not accepted.
+    pub reason: RejectReason,
+}
+
+impl<F> fmt::Debug for Rejected<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejected")
+            .field("reason", &self.reason)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a task produced no value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TaskError {
+    /// The task panicked; the worker caught it and lives on.
+    #[error("task {id} panicked: {message}")]
+    Panicked {
+        /// The task.
+        id: TaskId,
+        /// The panic message (or a placeholder for a non-string payload).
+        message: String,
+    },
+    /// `shutdown_now` removed the task from the queue before it started.
+    #[error("task {0} was cancelled by shutdown_now before it started")]
+    Cancelled(TaskId),
+    /// The discard-oldest policy evicted the task to make room.
+    #[error("task {0} was discarded by the discard-oldest policy")]
+    Discarded(TaskId),
+}
+
+/// Misuse of the pool's lifecycle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    /// Called from one of the pool's own tasks: waiting for the workers to
+    /// finish would wait for the caller itself. Shutdown has been started
+    /// (no new task is accepted); the pool terminates once the calling task
+    /// returns.
+    #[error(
+        "called from inside one of the pool's own tasks ({thread}): waiting would deadlock; \
+         shutdown has been started and completes when this task returns"
+    )]
+    FromWorker {
+        /// The worker thread that made the call.
+        thread: String,
+    },
+}

@@ -1,0 +1,112 @@
+//! Task handles: a one-shot slot that a worker fills exactly once and the
+//! submitter waits on. Built from a mutex and a condition variable.
+
+use crate::error::TaskError;
+use crate::sync::{Arc, Backend, Condvar, Mutex};
+use crate::task::TaskId;
+use core::fmt;
+
+enum State<T> {
+    Pending,
+    Ready(Result<T, TaskError>),
+    Taken,
+}
+
+struct Slot<B: Backend, T: Send> {
+    state: Mutex<B, State<T>>,
+    ready: Condvar<B>,
+}
+
+/// The submitter's side: waits for the task's outcome.
+///
+/// A handle resolves exactly once: with the task's value, with
+/// [`TaskError::Panicked`], or with `Cancelled`/`Discarded` if the task never
+/// ran. Every path that drops an unrun task resolves its handle, so `join`
+/// never hangs once the pool has shut down.
+///
+/// ```
+/// use executor::Executor;
+/// let pool = Executor::builder().workers(2).build().unwrap();
+/// let handle = pool.submit(|| "done").unwrap();
+/// assert_eq!(handle.join(), Ok("done"));
+/// ```
+pub struct TaskHandle<B: Backend, T: Send> {
+    id: TaskId,
+    slot: Arc<B, Slot<B, T>>,
+}
+
+/// The worker's side: resolves the handle once. Dropping an unresolved
+/// promise resolves it as cancelled, so no handle can wait forever.
+pub(crate) struct Promise<B: Backend, T: Send> {
+    id: TaskId,
+    slot: Option<Arc<B, Slot<B, T>>>,
+}
+
+/// Creates a connected promise and handle.
+pub(crate) fn pair<B: Backend, T: Send>(id: TaskId) -> (Promise<B, T>, TaskHandle<B, T>) {
+    let slot = Arc::new(Slot {
+        state: Mutex::new(State::Pending),
+        ready: Condvar::new(),
+    });
+    (
+        Promise {
+            id,
+            slot: Some(slot.clone()),
+        },
+        TaskHandle { id, slot },
+    )
+}
+
+impl<B: Backend, T: Send> Promise<B, T> {
+    /// Resolves the handle; later calls do nothing (it resolves once).
+    pub(crate) fn resolve(&mut self, outcome: Result<T, TaskError>) {
+        if let Some(slot) = self.slot.take() {
+            *slot.state.lock() = State::Ready(outcome);
+            // notify_all: a handle has one owner, but waking "all" costs the
+            // same and stays right if that ever changes.
+            slot.ready.notify_all();
+        }
+    }
+}
+
+impl<B: Backend, T: Send> Drop for Promise<B, T> {
+    fn drop(&mut self) {
+        let id = self.id;
+        self.resolve(Err(TaskError::Cancelled(id)));
+    }
+}
+
+impl<B: Backend, T: Send> TaskHandle<B, T> {
+    /// The task's id (ids count accepted tasks from 0).
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+
+    /// Whether the outcome is ready, so `join` would not block.
+    pub fn is_finished(&self) -> bool {
+        !matches!(*self.slot.state.lock(), State::Pending)
+    }
+
+    /// Blocks until the task has an outcome and returns it.
+    pub fn join(self) -> Result<T, TaskError> {
+        let guard = self.slot.state.lock();
+        let mut guard = self
+            .slot
+            .ready
+            .wait_while(guard, |state| matches!(state, State::Pending));
+        match core::mem::replace(&mut *guard, State::Taken) {
+            State::Ready(outcome) => outcome,
+            // `join` consumes the handle, so the outcome is taken only once.
+            State::Pending | State::Taken => unreachable!("task handle joined twice"),
+        }
+    }
+}
+
+impl<B: Backend, T: Send> fmt::Debug for TaskHandle<B, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TaskHandle")
+            .field("id", &self.id)
+            .field("finished", &self.is_finished())
+            .finish()
+    }
+}

@@ -1,0 +1,59 @@
+//! Counters kept under the pool's one lock, so every snapshot is consistent:
+//! the accounting invariant holds in each one, not just eventually.
+
+/// A consistent snapshot of the pool's accounting.
+///
+/// Invariants, true of every snapshot:
+/// - `submitted = accepted + rejected`
+/// - `accepted = completed + failed + cancelled + discarded + queued + running`
+///
+/// ```
+/// use executor::Executor;
+/// let pool = Executor::builder().workers(1).build().unwrap();
+/// pool.submit(|| ()).unwrap().join().unwrap();
+/// let m = pool.metrics();
+/// assert!(m.is_consistent());
+/// assert_eq!((m.accepted, m.completed), (1, 1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Metrics {
+    /// Every call that offered a task.
+    pub submitted: u64,
+    /// Tasks the pool took responsibility for.
+    pub accepted: u64,
+    /// Tasks handed back to the caller (full or shutting down).
+    pub rejected: u64,
+    /// Tasks that ran and returned.
+    pub completed: u64,
+    /// Tasks that ran and panicked.
+    pub failed: u64,
+    /// Tasks removed unstarted by `shutdown_now`.
+    pub cancelled: u64,
+    /// Tasks evicted unstarted by the discard-oldest policy.
+    pub discarded: u64,
+    /// Tasks waiting in the queue now.
+    pub queued: u64,
+    /// Tasks running now (on workers, or on callers under caller-runs).
+    pub running: u64,
+    /// Of the accepted tasks, how many ran on the submitting thread.
+    pub caller_ran: u64,
+}
+
+impl Metrics {
+    /// Whether both accounting invariants hold.
+    pub fn is_consistent(&self) -> bool {
+        self.submitted == self.accepted + self.rejected
+            && self.accepted
+                == self.completed
+                    + self.failed
+                    + self.cancelled
+                    + self.discarded
+                    + self.queued
+                    + self.running
+    }
+
+    /// Tasks that are finished one way or another.
+    pub fn settled(&self) -> u64 {
+        self.completed + self.failed + self.cancelled + self.discarded
+    }
+}

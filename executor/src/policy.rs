@@ -1,0 +1,32 @@
+//! What `submit` does when the queue is full: the backpressure response.
+
+/// The response to a full queue, used by [`Pool::submit`](crate::Pool::submit).
+/// `try_submit` always fast-fails and `submit_timeout` always waits, whatever
+/// the policy.
+///
+/// ```
+/// use executor::{Executor, RejectionPolicy};
+/// let pool = Executor::builder()
+///     .policy(RejectionPolicy::CallerRuns)
+///     .build()
+///     .unwrap();
+/// assert_eq!(pool.submit(|| 1 + 1).unwrap().join(), Ok(2));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RejectionPolicy {
+    /// Wait for a free slot: backpressure by slowing the producer down.
+    /// Unbounded waiting cascades upstream; prefer `submit_timeout` at the
+    /// edge of a system.
+    #[default]
+    Block,
+    /// Hand the task straight back with [`RejectReason::Full`](crate::RejectReason::Full):
+    /// fast-fail, the HTTP 503 analogue.
+    Abort,
+    /// Run the task on the submitting thread: the producer slows down by
+    /// doing the work itself.
+    CallerRuns,
+    /// Evict the oldest queued task (its handle resolves as
+    /// [`TaskError::Discarded`](crate::TaskError::Discarded)) and queue the
+    /// new one: for work where fresh beats complete.
+    DiscardOldest,
+}

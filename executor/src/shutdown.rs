@@ -1,0 +1,134 @@
+//! Graceful and immediate shutdown, waiting for termination, and drop.
+//!
+//! Shutdown is an explicit wake-up, never a poll: closing sets the flag under
+//! the lock and then notifies every idle worker and blocked submitter, so
+//! each re-checks and sees it. (A worker polling `get(timeout=0.5)` would
+//! also notice, half a second late; under a model checker, never.)
+
+use crate::error::{LifecycleError, TaskError};
+use crate::pool::Pool;
+use crate::sync::Backend;
+use crate::task::Unstarted;
+use core::time::Duration;
+
+impl<B: Backend> Pool<B> {
+    /// Graceful shutdown: stop accepting, run every task already accepted,
+    /// then join the workers. Calling it again is harmless.
+    ///
+    /// From inside one of the pool's own tasks it starts the shutdown but
+    /// cannot wait for it (the caller is a worker) and returns
+    /// [`LifecycleError::FromWorker`].
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(2).build().unwrap();
+    /// let h = pool.submit(|| 1).unwrap();
+    /// pool.shutdown().unwrap();
+    /// assert_eq!(h.join(), Ok(1)); // accepted before shutdown, so it ran
+    /// pool.shutdown().unwrap(); // twice is fine
+    /// ```
+    pub fn shutdown(&self) -> Result<(), LifecycleError> {
+        self.close();
+        self.refuse_if_worker()?;
+        self.join_workers();
+        Ok(())
+    }
+
+    /// Immediate shutdown: stop accepting and take every task that has not
+    /// started off the queue. Their handles resolve as
+    /// [`TaskError::Cancelled`]; running tasks finish undisturbed. Does not
+    /// wait (so it is safe from inside a task): follow with
+    /// [`Self::shutdown`] or [`Self::await_termination`] to wait.
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(1).build().unwrap();
+    /// let unstarted = pool.shutdown_now();
+    /// pool.shutdown().unwrap();
+    /// let m = pool.metrics();
+    /// assert_eq!(m.cancelled as usize, unstarted.len());
+    /// ```
+    pub fn shutdown_now(&self) -> Vec<Unstarted> {
+        let mut state = self.shared.state.lock();
+        state.closed = true;
+        let mut jobs = Vec::new();
+        for lane in 0..state.lanes.len() {
+            let taken = core::mem::take(&mut state.lanes[lane]);
+            jobs.extend(taken);
+        }
+        let n = jobs.len() as u64;
+        state.metrics.queued -= n;
+        state.metrics.cancelled += n;
+        drop(state);
+        self.shared.wake_all();
+        jobs.into_iter()
+            .map(|mut job| {
+                let id = job.id();
+                job.cancel(TaskError::Cancelled(id));
+                Unstarted::new(job)
+            })
+            .collect()
+    }
+
+    /// Waits until every worker has left its loop, or `timeout` passes;
+    /// `Ok(true)` if terminated. Only meaningful after a shutdown has begun.
+    /// Refused from inside one of the pool's own tasks.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::Executor;
+    /// let pool = Executor::builder().build().unwrap();
+    /// assert_eq!(pool.await_termination(Duration::ZERO), Ok(false));
+    /// let _ = pool.shutdown_now();
+    /// assert_eq!(pool.await_termination(Duration::from_secs(10)), Ok(true));
+    /// ```
+    pub fn await_termination(&self, timeout: Duration) -> Result<bool, LifecycleError> {
+        self.refuse_if_worker()?;
+        let deadline = B::now().saturating_add(timeout);
+        let mut state = self.shared.state.lock();
+        while state.live_workers > 0 {
+            let now = B::now();
+            if now >= deadline {
+                return Ok(false);
+            }
+            state = self.shared.terminated.wait_timeout(state, deadline - now).0;
+        }
+        Ok(true)
+    }
+
+    /// Whether every worker has left its loop.
+    pub fn is_terminated(&self) -> bool {
+        self.shared.state.lock().live_workers == 0
+    }
+
+    /// Stops admission and wakes every waiter to re-check.
+    fn close(&self) {
+        let was_open = !core::mem::replace(&mut self.shared.state.lock().closed, true);
+        if was_open {
+            self.shared.wake_all();
+        }
+    }
+
+    /// Joins every worker. The lock is held across the joins so that a
+    /// second, concurrent shutdown returns only once they are done.
+    fn join_workers(&self) {
+        let mut workers = self.workers.lock();
+        for handle in workers.drain(..) {
+            // A worker catches every task panic, so `Err` means a bug in
+            // the pool itself; there is nothing better to do than go on
+            // joining the others.
+            let _ = handle.join();
+        }
+    }
+}
+
+/// Dropping the pool is a graceful shutdown. Dropped from inside one of its
+/// own tasks (the last owner was a task), it starts the shutdown and lets
+/// the workers finish on their own instead of waiting for itself.
+impl<B: Backend> Drop for Pool<B> {
+    fn drop(&mut self) {
+        // Err only from a worker: the workers then end by themselves once
+        // drained, and there is nobody to report the error to.
+        let _ = self.shutdown();
+    }
+}

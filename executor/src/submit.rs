@@ -1,0 +1,179 @@
+//! Admission: how a task gets into a bounded lane, and what happens when the
+//! lane is full (block, fail fast, wait with a deadline, caller-runs,
+//! discard-oldest) or the pool is shutting down.
+
+use crate::TaskHandle;
+use crate::error::{RejectReason, Rejected, TaskError};
+use crate::pool::Pool;
+use crate::policy::RejectionPolicy;
+use crate::queue::{Shared, State};
+use crate::sync::{Backend, MutexGuard};
+use crate::task::package;
+use core::time::Duration;
+
+/// What to do when the lane is full.
+#[derive(Clone, Copy)]
+enum WhenFull {
+    /// Hand the task back.
+    Reject,
+    /// Wait for a slot, until the deadline (backend time) if there is one.
+    Wait(Option<Duration>),
+    /// Run it on the submitting thread.
+    CallerRuns,
+    /// Evict the oldest queued task to make room.
+    DiscardOldest,
+}
+
+impl<B: Backend> Pool<B> {
+    /// Submits a task, applying the pool's [`RejectionPolicy`] if the queue
+    /// is full (by default: wait for a slot). Fails only when the policy
+    /// rejects or the pool is shutting down; the task then comes back.
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().build().unwrap();
+    /// assert_eq!(pool.submit(|| 6 * 7).unwrap().join(), Ok(42));
+    /// ```
+    pub fn submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let when_full = match self.shared.policy {
+            RejectionPolicy::Block => WhenFull::Wait(None),
+            RejectionPolicy::Abort => WhenFull::Reject,
+            RejectionPolicy::CallerRuns => WhenFull::CallerRuns,
+            RejectionPolicy::DiscardOldest => WhenFull::DiscardOldest,
+        };
+        admit(&self.shared, 0, task, when_full)
+    }
+
+    /// Submits without ever blocking: if the queue is full or the pool is
+    /// shutting down, the task comes straight back (whatever the policy).
+    ///
+    /// ```
+    /// use executor::{Executor, RejectReason};
+    /// let pool = Executor::builder().workers(1).capacity(1).build().unwrap();
+    /// let (tx, rx) = std::sync::mpsc::channel::<()>();
+    /// let busy = pool.submit(move || rx.recv().unwrap()).unwrap(); // occupies the worker
+    /// # while pool.metrics().running == 0 { std::thread::yield_now(); }
+    /// pool.try_submit(|| ()).unwrap(); // fills the queue
+    /// let err = pool.try_submit(|| ()).unwrap_err();
+    /// assert_eq!(err.reason, RejectReason::Full);
+    /// tx.send(()).unwrap();
+    /// busy.join().unwrap();
+    /// ```
+    pub fn try_submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        admit(&self.shared, 0, task, WhenFull::Reject)
+    }
+
+    /// Waits up to `timeout` for a slot, then hands the task back with
+    /// [`RejectReason::Full`]. The timeout bounds latency only: it never
+    /// fires under the model checkers, and nothing relies on it firing.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::Executor;
+    /// let pool = Executor::builder().build().unwrap();
+    /// let h = pool.submit_timeout(|| 1, Duration::from_millis(50)).unwrap();
+    /// assert_eq!(h.join(), Ok(1));
+    /// ```
+    pub fn submit_timeout<F, T>(
+        &self,
+        task: F,
+        timeout: Duration,
+    ) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let deadline = B::now().saturating_add(timeout);
+        admit(&self.shared, 0, task, WhenFull::Wait(Some(deadline)))
+    }
+}
+
+/// The one admission path behind every submit method.
+fn admit<B, F, T>(
+    shared: &Shared<B>,
+    lane: usize,
+    task: F,
+    when_full: WhenFull,
+) -> Result<TaskHandle<B, T>, Rejected<F>>
+where
+    B: Backend,
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let mut state = shared.state.lock();
+    state.metrics.submitted += 1;
+    let mut evicted = None;
+    loop {
+        if state.closed {
+            return Err(reject(state, task, RejectReason::ShuttingDown));
+        }
+        if state.lanes[lane].len() < shared.capacity {
+            break;
+        }
+        match when_full {
+            WhenFull::Reject => return Err(reject(state, task, RejectReason::Full)),
+            WhenFull::Wait(None) => state = shared.signals[lane].not_full.wait(state),
+            WhenFull::Wait(Some(deadline)) => {
+                let now = B::now();
+                if now >= deadline {
+                    return Err(reject(state, task, RejectReason::Full));
+                }
+                state = shared.signals[lane].not_full.wait_timeout(state, deadline - now).0;
+            }
+            WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task)),
+            WhenFull::DiscardOldest => {
+                evicted = state.lanes[lane].pop_front();
+                state.metrics.queued -= 1;
+                state.metrics.discarded += 1;
+            }
+        }
+    }
+    let id = state.accept();
+    state.metrics.queued += 1;
+    let (job, handle) = package(id, task);
+    state.lanes[lane].push_back(job);
+    drop(state);
+    shared.signals[lane].not_empty.notify_one();
+    if let Some(mut victim) = evicted {
+        let id = victim.id();
+        victim.cancel(TaskError::Discarded(id));
+    }
+    Ok(handle)
+}
+
+fn reject<B: Backend, F>(
+    mut state: MutexGuard<'_, B, State>,
+    task: F,
+    reason: RejectReason,
+) -> Rejected<F> {
+    state.metrics.rejected += 1;
+    Rejected { task, reason }
+}
+
+/// Caller-runs: accounted as accepted and running, run on this thread.
+fn run_on_caller<B, F, T>(
+    shared: &Shared<B>,
+    mut state: MutexGuard<'_, B, State>,
+    task: F,
+) -> TaskHandle<B, T>
+where
+    B: Backend,
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let id = state.accept();
+    state.metrics.running += 1;
+    state.metrics.caller_ran += 1;
+    drop(state);
+    let (job, handle) = package(id, task);
+    job.run(&mut |outcome| shared.state.lock().finish(outcome));
+    handle
+}

@@ -1,0 +1,220 @@
+//! The `Backend` trait: every synchronisation primitive the executor touches.
+//!
+//! The executor is written once against this trait. Production code runs on
+//! [`Std`](super::Std) (parking_lot plus std atomics and threads); the
+//! `verification` crate supplies loom and shuttle backends so the *same* code
+//! is explored by the model checkers. A primitive that bypasses this trait is
+//! invisible to the checkers: they would hang on it or miss its bugs.
+
+use core::any::Any;
+use core::fmt::Debug;
+use core::ops::{Deref, DerefMut};
+use core::sync::atomic::Ordering;
+use core::time::Duration;
+
+/// The payload a panicking thread leaves behind, as returned by `join`.
+pub type PanicPayload = Box<dyn Any + Send + 'static>;
+
+/// A family of synchronisation primitives: mutex, condition variable,
+/// atomics, `UnsafeCell`, `Arc`, threads and a clock.
+///
+/// Implementors are zero-sized marker types. Code is generic over `B:
+/// Backend` and uses the thin wrappers in [`crate::sync`] (`Mutex<B, T>`,
+/// `Condvar<B>`, ...) rather than calling these functions directly.
+///
+/// ```
+/// use executor::sync::{Backend, Mutex, Std};
+///
+/// fn bump<B: Backend>(m: &Mutex<B, u32>) -> u32 {
+///     let mut g = m.lock();
+///     *g += 1;
+///     *g
+/// }
+/// assert_eq!(bump::<Std>(&Mutex::new(41)), 42);
+/// ```
+pub trait Backend: Sized + Send + Sync + 'static {
+    /// A short name for reports ("std", "loom", "shuttle").
+    const NAME: &'static str;
+
+    /// A mutual-exclusion lock around a `T`.
+    type Mutex<T: Send>: Send + Sync;
+    /// Proof of holding the lock; unlocks on drop.
+    type Guard<'a, T: Send + 'a>: DerefMut<Target = T>;
+    /// A condition variable used with [`Self::Guard`].
+    type Condvar: Send + Sync;
+    /// A word-sized atomic counter.
+    type AtomicUsize: AtomicInt<Self, usize>;
+    /// A 64-bit atomic counter.
+    type AtomicU64: AtomicInt<Self, u64>;
+    /// An atomic flag.
+    type AtomicBool: AtomicFlag<Self>;
+    /// Interior mutability with loom's `with`/`with_mut` shape.
+    type UnsafeCell<T>: CellAccess<Self, T>;
+    /// A reference-counted pointer (loom's checks it for leaks).
+    type Arc<T: Send + Sync>: Clone + Deref<Target = T> + Send + Sync;
+    /// An owned permission to join a spawned thread.
+    type JoinHandle<T: Send + 'static>: Send;
+    /// A thread's identity, comparable with `==`.
+    type ThreadId: Copy + Eq + Debug + Send + Sync;
+
+    /// Creates a mutex.
+    fn mutex<T: Send>(value: T) -> Self::Mutex<T>;
+    /// Blocks until the lock is held. No poisoning: a panic while holding
+    /// the lock leaves the data as it was, as parking_lot does.
+    fn lock<'a, T: Send>(mutex: &'a Self::Mutex<T>) -> Self::Guard<'a, T>;
+
+    /// Creates a condition variable.
+    fn condvar() -> Self::Condvar;
+    /// Atomically releases the guard's lock and blocks until notified (or
+    /// woken spuriously), then re-acquires the lock.
+    fn wait<'a, T: Send>(cv: &Self::Condvar, guard: Self::Guard<'a, T>) -> Self::Guard<'a, T>;
+    /// As [`Self::wait`], giving up after `timeout`; `true` means timed out.
+    /// The model-checking backends never time out: correctness must never
+    /// depend on a timeout firing.
+    fn wait_timeout<'a, T: Send>(
+        cv: &Self::Condvar,
+        guard: Self::Guard<'a, T>,
+        timeout: Duration,
+    ) -> (Self::Guard<'a, T>, bool);
+    /// Wakes one waiter, if any.
+    fn notify_one(cv: &Self::Condvar);
+    /// Wakes every waiter.
+    fn notify_all(cv: &Self::Condvar);
+
+    /// Creates an `Arc`.
+    fn arc<T: Send + Sync>(value: T) -> Self::Arc<T>;
+
+    /// Spawns a named thread.
+    fn spawn<F, T>(name: String, f: F) -> std::io::Result<Self::JoinHandle<T>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static;
+    /// Waits for the thread to finish; `Err` carries its panic payload.
+    fn join<T: Send + 'static>(handle: Self::JoinHandle<T>) -> Result<T, PanicPayload>;
+    /// The identity of the thread behind a handle.
+    fn handle_id<T: Send + 'static>(handle: &Self::JoinHandle<T>) -> Self::ThreadId;
+    /// The identity of the calling thread.
+    fn current_id() -> Self::ThreadId;
+    /// The calling thread's name, if it has one.
+    fn current_name() -> Option<String>;
+    /// Offers the processor (and, under a checker, a scheduling point).
+    fn yield_now();
+
+    /// Monotonic time since an arbitrary origin. Model-checking backends
+    /// return a constant: time does not pass, so timeouts never fire.
+    fn now() -> Duration;
+}
+
+/// Operations of an atomic integer. `B` ties the impl to one backend, which
+/// lets a backend crate implement it for a foreign atomic type.
+pub trait AtomicInt<B, V: Copy>: Send + Sync + Sized {
+    /// Creates the atomic.
+    fn new(value: V) -> Self;
+    /// Loads the value.
+    fn load(&self, order: Ordering) -> V;
+    /// Stores a value.
+    fn store(&self, value: V, order: Ordering);
+    /// Stores a value, returning the previous one.
+    fn swap(&self, value: V, order: Ordering) -> V;
+    /// Stores `new` if the value is `current`; returns the previous value.
+    fn compare_exchange(
+        &self,
+        current: V,
+        new: V,
+        success: Ordering,
+        failure: Ordering,
+    ) -> Result<V, V>;
+    /// Adds, returning the previous value (wrapping).
+    fn fetch_add(&self, value: V, order: Ordering) -> V;
+    /// Subtracts, returning the previous value (wrapping).
+    fn fetch_sub(&self, value: V, order: Ordering) -> V;
+}
+
+/// Operations of an atomic boolean.
+pub trait AtomicFlag<B>: Send + Sync + Sized {
+    /// Creates the flag.
+    fn new(value: bool) -> Self;
+    /// Loads the flag.
+    fn load(&self, order: Ordering) -> bool;
+    /// Stores the flag.
+    fn store(&self, value: bool, order: Ordering);
+    /// Stores a value, returning the previous one.
+    fn swap(&self, value: bool, order: Ordering) -> bool;
+}
+
+/// Access to a cell's contents through raw pointers, in loom's shape: the
+/// closure form lets loom check every access for a data race.
+pub trait CellAccess<B, T>: Sized {
+    /// Creates the cell.
+    fn new(value: T) -> Self;
+    /// Runs `f` with a shared pointer to the contents.
+    fn with<R>(&self, f: impl FnOnce(*const T) -> R) -> R;
+    /// Runs `f` with an exclusive pointer to the contents.
+    fn with_mut<R>(&self, f: impl FnOnce(*mut T) -> R) -> R;
+}
+
+/// Implements [`AtomicInt`] and [`AtomicFlag`] for a backend whose atomics
+/// mirror `std::sync::atomic` (std, loom and shuttle all do), so no backend
+/// repeats the forwarding code.
+///
+/// `impl_atomics!(MyBackend, path::to::atomic_module);`
+#[macro_export]
+macro_rules! impl_atomics {
+    ($backend:ty, $module:path) => {
+        $crate::impl_atomics!(@int $backend, $module, AtomicUsize, usize);
+        $crate::impl_atomics!(@int $backend, $module, AtomicU64, u64);
+        const _: () = {
+            use $module as m;
+            use ::core::sync::atomic::Ordering;
+            impl $crate::sync::AtomicFlag<$backend> for m::AtomicBool {
+                fn new(value: bool) -> Self {
+                    m::AtomicBool::new(value)
+                }
+                fn load(&self, order: Ordering) -> bool {
+                    m::AtomicBool::load(self, order)
+                }
+                fn store(&self, value: bool, order: Ordering) {
+                    m::AtomicBool::store(self, value, order)
+                }
+                fn swap(&self, value: bool, order: Ordering) -> bool {
+                    m::AtomicBool::swap(self, value, order)
+                }
+            }
+        };
+    };
+    (@int $backend:ty, $module:path, $atomic:ident, $v:ty) => {
+        const _: () = {
+            use $module as m;
+            use ::core::sync::atomic::Ordering;
+            impl $crate::sync::AtomicInt<$backend, $v> for m::$atomic {
+                fn new(value: $v) -> Self {
+                    m::$atomic::new(value)
+                }
+                fn load(&self, order: Ordering) -> $v {
+                    m::$atomic::load(self, order)
+                }
+                fn store(&self, value: $v, order: Ordering) {
+                    m::$atomic::store(self, value, order)
+                }
+                fn swap(&self, value: $v, order: Ordering) -> $v {
+                    m::$atomic::swap(self, value, order)
+                }
+                fn compare_exchange(
+                    &self,
+                    current: $v,
+                    new: $v,
+                    success: Ordering,
+                    failure: Ordering,
+                ) -> Result<$v, $v> {
+                    m::$atomic::compare_exchange(self, current, new, success, failure)
+                }
+                fn fetch_add(&self, value: $v, order: Ordering) -> $v {
+                    m::$atomic::fetch_add(self, value, order)
+                }
+                fn fetch_sub(&self, value: $v, order: Ordering) -> $v {
+                    m::$atomic::fetch_sub(self, value, order)
+                }
+            }
+        };
+    };
+}

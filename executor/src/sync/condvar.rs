@@ -1,0 +1,87 @@
+//! `Condvar<B>`: wait takes the guard by value and hands it back.
+
+use super::backend::Backend;
+use super::mutex::MutexGuard;
+use core::fmt;
+use core::time::Duration;
+
+/// A condition variable provided by backend `B`.
+///
+/// Always wait in a loop that re-checks the condition ([`Self::wait_while`]
+/// does it for you): wake-ups may be spurious, and another thread may take
+/// what you were woken for first. The shuttle backend injects spurious
+/// wake-ups on purpose so that code which forgets this fails its checks.
+///
+/// ```
+/// use executor::sync::{Condvar, Mutex, Std};
+/// let ready: Mutex<Std, bool> = Mutex::new(true);
+/// let cv: Condvar<Std> = Condvar::new();
+/// let guard = cv.wait_while(ready.lock(), |ready| !*ready);
+/// assert!(*guard);
+/// cv.notify_all();
+/// ```
+pub struct Condvar<B: Backend> {
+    inner: B::Condvar,
+}
+
+impl<B: Backend> Condvar<B> {
+    /// Creates a condition variable.
+    pub fn new() -> Self {
+        Self {
+            inner: B::condvar(),
+        }
+    }
+
+    /// Releases the lock, blocks until woken, re-acquires the lock.
+    pub fn wait<'a, T: Send>(&self, guard: MutexGuard<'a, B, T>) -> MutexGuard<'a, B, T> {
+        MutexGuard {
+            inner: B::wait(&self.inner, guard.inner),
+        }
+    }
+
+    /// Waits while `condition` holds, re-checking after every wake-up.
+    pub fn wait_while<'a, T: Send>(
+        &self,
+        mut guard: MutexGuard<'a, B, T>,
+        mut condition: impl FnMut(&mut T) -> bool,
+    ) -> MutexGuard<'a, B, T> {
+        while condition(&mut guard) {
+            guard = self.wait(guard);
+        }
+        guard
+    }
+
+    /// As [`Self::wait`], giving up after `timeout`; the flag is `true` on a
+    /// timeout. A timeout is only a latency bound: under the model checkers
+    /// it never fires.
+    pub fn wait_timeout<'a, T: Send>(
+        &self,
+        guard: MutexGuard<'a, B, T>,
+        timeout: Duration,
+    ) -> (MutexGuard<'a, B, T>, bool) {
+        let (inner, timed_out) = B::wait_timeout(&self.inner, guard.inner, timeout);
+        (MutexGuard { inner }, timed_out)
+    }
+
+    /// Wakes one waiter.
+    pub fn notify_one(&self) {
+        B::notify_one(&self.inner);
+    }
+
+    /// Wakes every waiter.
+    pub fn notify_all(&self) {
+        B::notify_all(&self.inner);
+    }
+}
+
+impl<B: Backend> Default for Condvar<B> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<B: Backend> fmt::Debug for Condvar<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Condvar<{}>", B::NAME)
+    }
+}

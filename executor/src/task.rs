@@ -1,0 +1,135 @@
+//! A task as the queue holds it: a type-erased closure that runs under
+//! `catch_unwind` and resolves its handle.
+
+use crate::error::TaskError;
+use crate::handle::{Promise, pair};
+use crate::sync::Backend;
+use crate::TaskHandle;
+use core::fmt;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// A task's identity: the order in which the pool accepted it, from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TaskId(pub u64);
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// How a run ended, for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Completed,
+    Panicked,
+}
+
+/// A queued task with its result type erased.
+pub(crate) trait Job: Send {
+    /// Runs the closure, catching a panic, calls `account` with how it
+    /// ended, and only then resolves the handle (unless [`Job::cancel`]
+    /// already did). So a submitter that joins sees metrics that include it.
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome));
+    /// Resolves the handle without running; the closure stays runnable.
+    fn cancel(&mut self, why: TaskError);
+    /// The task's id.
+    fn id(&self) -> TaskId;
+}
+
+struct Packaged<B: Backend, F, T: Send> {
+    f: F,
+    promise: Promise<B, T>,
+    id: TaskId,
+}
+
+impl<B, F, T> Job for Packaged<B, F, T>
+where
+    B: Backend,
+    F: FnOnce() -> T + Send,
+    T: Send,
+{
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) {
+        let Packaged { f, mut promise, id } = *self;
+        // AssertUnwindSafe: after a panic the closure is gone and the only
+        // state we touch is the promise, which the panic could not reach.
+        let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+            let message = panic_message(payload.as_ref());
+            TaskError::Panicked { id, message }
+        });
+        account(if result.is_ok() {
+            Outcome::Completed
+        } else {
+            Outcome::Panicked
+        });
+        promise.resolve(result);
+    }
+
+    fn cancel(&mut self, why: TaskError) {
+        self.promise.resolve(Err(why));
+    }
+
+    fn id(&self) -> TaskId {
+        self.id
+    }
+}
+
+/// Wraps `f` as a job with a fresh handle.
+pub(crate) fn package<B, F, T>(id: TaskId, f: F) -> (Box<dyn Job>, TaskHandle<B, T>)
+where
+    B: Backend,
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    let (promise, handle) = pair(id);
+    (Box::new(Packaged { f, promise, id }), handle)
+}
+
+/// The text of a panic payload, as `panic!` with a string produces.
+pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&'static str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "<non-string panic payload>".to_owned()
+    }
+}
+
+/// A task that `shutdown_now` took off the queue before it started. Its
+/// handle already says [`TaskError::Cancelled`]; the closure is still here,
+/// so the caller may run it (its value is dropped) or persist its id.
+///
+/// ```
+/// use executor::Executor;
+/// let pool = Executor::builder().workers(1).capacity(8).build().unwrap();
+/// let unstarted = pool.shutdown_now();
+/// assert!(unstarted.len() <= 8);
+/// ```
+pub struct Unstarted {
+    job: Box<dyn Job>,
+}
+
+impl Unstarted {
+    pub(crate) fn new(job: Box<dyn Job>) -> Self {
+        Self { job }
+    }
+
+    /// The task's id.
+    pub fn id(&self) -> TaskId {
+        self.job.id()
+    }
+
+    /// Runs the task on the calling thread; `true` if it did not panic.
+    pub fn run(self) -> bool {
+        let mut completed = false;
+        self.job.run(&mut |outcome| completed = outcome == Outcome::Completed);
+        completed
+    }
+}
+
+impl fmt::Debug for Unstarted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Unstarted({})", self.id())
+    }
+}
