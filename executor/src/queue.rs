@@ -69,10 +69,17 @@ pub(crate) struct Shared<B: Backend> {
 }
 
 impl<B: Backend> Shared<B> {
-    pub(crate) fn new(lanes: usize, workers: usize, capacity: usize, policy: RejectionPolicy) -> Self {
+    pub(crate) fn new(
+        lanes: usize,
+        workers: usize,
+        capacity: usize,
+        policy: RejectionPolicy,
+    ) -> Self {
         Self {
             state: Mutex::new(State {
-                lanes: (0..lanes).map(|_| VecDeque::with_capacity(capacity)).collect(),
+                lanes: (0..lanes)
+                    .map(|_| VecDeque::with_capacity(capacity))
+                    .collect(),
                 closed: false,
                 live_workers: workers,
                 metrics: Metrics::default(),

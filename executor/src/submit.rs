@@ -4,8 +4,8 @@
 
 use crate::TaskHandle;
 use crate::error::{RejectReason, Rejected, TaskError};
-use crate::pool::Pool;
 use crate::policy::RejectionPolicy;
+use crate::pool::Pool;
 use crate::queue::{Shared, State};
 use crate::sync::{Backend, MutexGuard};
 use crate::task::package;
@@ -126,7 +126,10 @@ where
                 if now >= deadline {
                     return Err(reject(state, task, RejectReason::Full));
                 }
-                state = shared.signals[lane].not_full.wait_timeout(state, deadline - now).0;
+                state = shared.signals[lane]
+                    .not_full
+                    .wait_timeout(state, deadline - now)
+                    .0;
             }
             WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task)),
             WhenFull::DiscardOldest => {

@@ -1,10 +1,10 @@
 //! A task as the queue holds it: a type-erased closure that runs under
 //! `catch_unwind` and resolves its handle.
 
+use crate::TaskHandle;
 use crate::error::TaskError;
 use crate::handle::{Promise, pair};
 use crate::sync::Backend;
-use crate::TaskHandle;
 use core::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -123,7 +123,8 @@ impl Unstarted {
     /// Runs the task on the calling thread; `true` if it did not panic.
     pub fn run(self) -> bool {
         let mut completed = false;
-        self.job.run(&mut |outcome| completed = outcome == Outcome::Completed);
+        self.job
+            .run(&mut |outcome| completed = outcome == Outcome::Completed);
         completed
     }
 }

@@ -33,6 +33,7 @@ impl<B: Backend> Condvar<B> {
     }
 
     /// Releases the lock, blocks until woken, re-acquires the lock.
+    #[track_caller]
     pub fn wait<'a, T: Send>(&self, guard: MutexGuard<'a, B, T>) -> MutexGuard<'a, B, T> {
         MutexGuard {
             inner: B::wait(&self.inner, guard.inner),
@@ -40,6 +41,7 @@ impl<B: Backend> Condvar<B> {
     }
 
     /// Waits while `condition` holds, re-checking after every wake-up.
+    #[track_caller]
     pub fn wait_while<'a, T: Send>(
         &self,
         mut guard: MutexGuard<'a, B, T>,
@@ -54,6 +56,7 @@ impl<B: Backend> Condvar<B> {
     /// As [`Self::wait`], giving up after `timeout`; the flag is `true` on a
     /// timeout. A timeout is only a latency bound: under the model checkers
     /// it never fires.
+    #[track_caller]
     pub fn wait_timeout<'a, T: Send>(
         &self,
         guard: MutexGuard<'a, B, T>,
@@ -64,11 +67,13 @@ impl<B: Backend> Condvar<B> {
     }
 
     /// Wakes one waiter.
+    #[track_caller]
     pub fn notify_one(&self) {
         B::notify_one(&self.inner);
     }
 
     /// Wakes every waiter.
+    #[track_caller]
     pub fn notify_all(&self) {
         B::notify_all(&self.inner);
     }

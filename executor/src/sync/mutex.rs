@@ -33,6 +33,7 @@ impl<B: Backend, T: Send> Mutex<B, T> {
     }
 
     /// Blocks until the lock is acquired.
+    #[track_caller]
     pub fn lock(&self) -> MutexGuard<'_, B, T> {
         MutexGuard {
             inner: B::lock(&self.inner),

@@ -56,10 +56,7 @@ impl Backend for Std {
     fn condvar() -> Self::Condvar {
         parking_lot::Condvar::new()
     }
-    fn wait<'a, T: Send>(
-        cv: &Self::Condvar,
-        mut guard: Self::Guard<'a, T>,
-    ) -> Self::Guard<'a, T> {
+    fn wait<'a, T: Send>(cv: &Self::Condvar, mut guard: Self::Guard<'a, T>) -> Self::Guard<'a, T> {
         cv.wait(&mut guard);
         guard
     }

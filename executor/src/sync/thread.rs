@@ -11,6 +11,7 @@ use core::fmt;
 /// let h = thread::spawn::<Std, _, _>("adder".into(), || 2 + 2).unwrap();
 /// assert_eq!(h.join().unwrap(), 4);
 /// ```
+#[track_caller]
 pub fn spawn<B, F, T>(name: String, f: F) -> std::io::Result<JoinHandle<B, T>>
 where
     B: Backend,
@@ -25,6 +26,7 @@ pub struct JoinHandle<B: Backend, T: Send + 'static>(B::JoinHandle<T>);
 
 impl<B: Backend, T: Send + 'static> JoinHandle<B, T> {
     /// Waits for the thread; `Err` carries its panic payload.
+    #[track_caller]
     pub fn join(self) -> Result<T, PanicPayload> {
         B::join(self.0)
     }

@@ -58,22 +58,32 @@ macro_rules! model_backend {
             fn mutex<T: Send>(value: T) -> Self::Mutex<T> {
                 $krate::sync::Mutex::new(value)
             }
+            #[track_caller]
             fn lock<'a, T: Send>(mutex: &'a Self::Mutex<T>) -> Self::Guard<'a, T> {
-                Guard { mutex, guard: lock_inner(mutex) }
+                let me = $crate::trace::enter("lock", ::std::panic::Location::caller());
+                let guard = lock_inner(mutex);
+                $crate::trace::leave(&me);
+                Guard { mutex, guard }
             }
             fn condvar() -> Self::Condvar {
                 $krate::sync::Condvar::new()
             }
+            #[track_caller]
             fn wait<'a, T: Send>(cv: &Self::Condvar, guard: Self::Guard<'a, T>) -> Self::Guard<'a, T> {
+                let at = ::std::panic::Location::caller();
                 let Guard { mutex, guard } = guard;
                 if $spurious() {
+                    $crate::trace::step("spurious", at);
                     drop(guard);
                     $krate::thread::yield_now();
                     return Guard { mutex, guard: lock_inner(mutex) };
                 }
+                let me = $crate::trace::enter("wait", at);
                 let guard = cv.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner());
+                $crate::trace::leave(&me);
                 Guard { mutex, guard }
             }
+            #[track_caller]
             fn wait_timeout<'a, T: Send>(
                 cv: &Self::Condvar,
                 guard: Self::Guard<'a, T>,
@@ -82,26 +92,48 @@ macro_rules! model_backend {
                 // Time does not pass under the checker: never time out.
                 (Self::wait(cv, guard), false)
             }
+            #[track_caller]
             fn notify_one(cv: &Self::Condvar) {
+                $crate::trace::step("notify_one", ::std::panic::Location::caller());
                 cv.notify_one();
             }
+            #[track_caller]
             fn notify_all(cv: &Self::Condvar) {
+                $crate::trace::step("notify_all", ::std::panic::Location::caller());
                 cv.notify_all();
             }
             fn arc<T: Send + Sync>(value: T) -> Self::Arc<T> {
                 $krate::sync::Arc::new(value)
             }
+            #[track_caller]
             fn spawn<F, T>(name: String, f: F) -> std::io::Result<Self::JoinHandle<T>>
             where
                 F: FnOnce() -> T + Send + 'static,
                 T: Send + 'static,
             {
-                $krate::thread::Builder::new().name(name).spawn(f)
+                $crate::trace::spawned(&name, ::std::panic::Location::caller());
+                let thread = name.clone();
+                // Record a panic that escapes the thread, with its name,
+                // from the thread itself (the panic hook must not ask the
+                // checker which thread is running).
+                let body = move || match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(f)) {
+                    Ok(value) => value,
+                    Err(payload) => {
+                        let message = $crate::panics::executor_message(payload.as_ref());
+                        $crate::trace::panicked(&thread, message);
+                        ::std::panic::resume_unwind(payload)
+                    }
+                };
+                $krate::thread::Builder::new().name(name).spawn(body)
             }
+            #[track_caller]
             fn join<T: Send + 'static>(
                 handle: Self::JoinHandle<T>,
             ) -> Result<T, executor::sync::PanicPayload> {
-                handle.join()
+                let me = $crate::trace::enter("join", ::std::panic::Location::caller());
+                let result = handle.join();
+                $crate::trace::leave(&me);
+                result
             }
             fn handle_id<T: Send + 'static>(handle: &Self::JoinHandle<T>) -> Self::ThreadId {
                 handle.thread().id()

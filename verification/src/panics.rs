@@ -1,0 +1,71 @@
+//! A process-wide panic hook for test binaries: silences the panics that
+//! scenarios raise on purpose. (Which thread panicked is recorded by the
+//! model backends' `spawn`, not here.)
+//!
+//! Scenarios make tasks panic to check panic isolation; thousands of model
+//! executions would otherwise print thousands of backtraces (and, under
+//! shuttle, thousands of "failing schedule" dumps for panics the executor
+//! caught). A panic whose message starts with [`DELIBERATE`] is recorded and
+//! not printed; any other panic goes on to the previous hook (shuttle's,
+//! which persists the failing schedule, then the default one).
+
+use std::cell::Cell;
+use std::sync::Once;
+
+/// Prefix of the message of a panic a scenario raises on purpose.
+pub const DELIBERATE: &str = "deliberate panic";
+
+thread_local! {
+    static SILENT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the hook once per process. With `shuttle`, shuttle's own hook
+/// (which persists a failing schedule) is installed first, so that ours
+/// wraps it rather than the other way round; loom and std test binaries
+/// leave it out. A test binary uses one checker, so the first call decides.
+pub fn install(shuttle: bool) {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The default hook, kept for the harness's own report (shuttle's
+        // hook would dump a meaningless schedule for it).
+        let default = std::panic::take_hook();
+        if shuttle {
+            // Shuttle installs its hook on its first execution.
+            shuttle::check_random(|| {}, 1);
+        }
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // Nothing here may touch a checker's state: the checker may be
+            // the one panicking (loom's deadlock report), and a panic inside
+            // the hook aborts the process.
+            let message = executor_message(info.payload());
+            if message.starts_with(DELIBERATE) || SILENT.get() {
+                return;
+            }
+            if message.starts_with(crate::report::HEADER) {
+                return default(info);
+            }
+            previous(info);
+        }));
+    });
+}
+
+/// Runs `f` with every panic on this thread kept quiet (used when the
+/// harness re-runs a failure only to capture its replay file).
+pub fn silently<R>(f: impl FnOnce() -> R) -> R {
+    SILENT.set(true);
+    let result = f();
+    SILENT.set(false);
+    result
+}
+
+/// The text of a panic payload.
+pub fn executor_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&'static str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "<non-string panic payload>".to_owned()
+    }
+}

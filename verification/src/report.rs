@@ -1,0 +1,45 @@
+//! The failure report a learner reads when a check fails.
+
+use crate::trace::Trace;
+use std::fmt;
+
+/// How every report starts (the panic hook recognises it by this).
+pub const HEADER: &str = "\n==== check failed";
+
+/// Everything known about one failed check.
+#[derive(Debug)]
+pub struct Report {
+    /// The scenario's name.
+    pub scenario: String,
+    /// The checker and its settings, e.g. "loom (preemption bound 2)".
+    pub checker: String,
+    /// The failure: an assertion message, a deadlock, a leak.
+    pub message: String,
+    /// The trace of the failing execution (absent for real threads).
+    pub trace: Option<Trace>,
+    /// How to replay exactly this failure.
+    pub replay: String,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{HEADER}: scenario `{}` under {} ====",
+            self.scenario, self.checker
+        )?;
+        writeln!(f, "failure: {}", self.message.trim_end())?;
+        match &self.trace {
+            Some(trace) => {
+                writeln!(f, "failing execution: #{}", trace.execution)?;
+                write!(f, "{}", trace.render())?;
+            }
+            None => writeln!(
+                f,
+                "(real threads are not traced: run the scenario under loom or shuttle for \
+                 thread states and a step table)"
+            )?,
+        }
+        writeln!(f, "replay: {}", self.replay)
+    }
+}

@@ -1,0 +1,85 @@
+//! Small tools the scenarios share, built from backend primitives only (a
+//! std primitive inside a model would be invisible to the checker).
+
+use executor::sync::{Arc, Backend, Condvar, Mutex};
+
+/// A one-shot event (Python's `threading.Event` without `clear`): `set`
+/// once, `wait` until set.
+pub struct Latch<B: Backend> {
+    set: Mutex<B, bool>,
+    cv: Condvar<B>,
+}
+
+impl<B: Backend> Latch<B> {
+    /// A latch that is not set, shared.
+    pub fn shared() -> Arc<B, Self> {
+        Arc::new(Self {
+            set: Mutex::new(false),
+            cv: Condvar::new(),
+        })
+    }
+
+    /// Sets the latch and wakes every waiter.
+    pub fn set(&self) {
+        *self.set.lock() = true;
+        self.cv.notify_all();
+    }
+
+    /// Blocks until the latch is set.
+    pub fn wait(&self) {
+        drop(self.cv.wait_while(self.set.lock(), |set| !*set));
+    }
+}
+
+/// An append-only record of which task ran, in run order.
+pub struct Log<B: Backend> {
+    entries: Mutex<B, Vec<u64>>,
+}
+
+impl<B: Backend> Log<B> {
+    /// An empty log, shared.
+    pub fn shared() -> Arc<B, Self> {
+        Arc::new(Self {
+            entries: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Records that task `id` ran.
+    pub fn push(&self, id: u64) {
+        self.entries.lock().push(id);
+    }
+
+    /// The ids in run order.
+    pub fn entries(&self) -> Vec<u64> {
+        self.entries.lock().clone()
+    }
+
+    /// The ids sorted, to compare as a set that may hold duplicates.
+    pub fn sorted(&self) -> Vec<u64> {
+        let mut ids = self.entries();
+        ids.sort_unstable();
+        ids
+    }
+}
+
+/// A task that logs its id and returns it.
+pub fn logging<B: Backend>(log: &Arc<B, Log<B>>, id: u64) -> impl FnOnce() -> u64 + Send + 'static {
+    let log = log.clone();
+    move || {
+        log.push(id);
+        id
+    }
+}
+
+/// A task that says it started, then waits for `release`: it occupies a
+/// worker for as long as the scenario needs a full queue.
+pub fn gated<B: Backend>(
+    started: &Arc<B, Latch<B>>,
+    release: &Arc<B, Latch<B>>,
+) -> impl FnOnce() + Send + 'static {
+    let (started, release) = (started.clone(), release.clone());
+    move || {
+        started.set();
+        release.wait();
+    }
+}

@@ -1,0 +1,189 @@
+//! A per-execution record of what each simulated thread did, so a failing
+//! model run can say "worker-1 waits on a condvar at worker.rs:24" instead of
+//! `Blocked(Location(None))`.
+//!
+//! The model backends call [`step`] at every lock, wait, notify, spawn and
+//! join, with the caller's source location (propagated by `#[track_caller]`
+//! through the executor's wrappers). Both checkers run all simulated threads
+//! of an execution on the test's OS thread, so a thread-local is exactly
+//! "this execution's trace"; the harness clears it when an execution begins.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+use std::panic::Location;
+
+/// How many recent steps a report shows.
+pub const TAIL: usize = 24;
+
+/// One recorded operation.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Index of the step in the execution, from 1.
+    pub index: usize,
+    /// The simulated thread's name.
+    pub thread: String,
+    /// What it did ("lock", "wait", "notify_one", ...).
+    pub op: &'static str,
+    /// Where in the source.
+    pub at: &'static Location<'static>,
+}
+
+/// The trace of the current execution.
+#[derive(Debug, Default, Clone)]
+pub struct Trace {
+    /// How many executions this test has begun (1 = the first).
+    pub execution: u64,
+    /// Steps taken so far in this execution.
+    pub steps: usize,
+    /// The last [`TAIL`] steps.
+    pub tail: VecDeque<Step>,
+    /// Threads that are inside a blocking operation, and which.
+    pub blocked: BTreeMap<String, (&'static str, &'static Location<'static>)>,
+    /// Threads that panicked, with the message.
+    pub panicked: Vec<(String, String)>,
+    /// Threads spawned in this execution, in order.
+    pub threads: Vec<String>,
+}
+
+thread_local! {
+    static TRACE: RefCell<Trace> = RefCell::new(Trace::default());
+}
+
+/// Names the running simulated thread; set per execution by the harness,
+/// since only the checker that runs it knows.
+pub type Namer = fn() -> Option<String>;
+
+thread_local! {
+    static NAMER: std::cell::Cell<Option<Namer>> = const { std::cell::Cell::new(None) };
+}
+
+/// The name of the running simulated thread (`main` if it has none).
+pub fn current_thread() -> String {
+    NAMER
+        .get()
+        .and_then(|name| name())
+        .unwrap_or_else(|| "main".to_owned())
+}
+
+/// Clears the trace at the start of an execution run by a checker whose
+/// thread names `namer` reads.
+pub fn begin_execution(namer: Namer) {
+    NAMER.set(Some(namer));
+    TRACE.with_borrow_mut(|t| {
+        let execution = t.execution + 1;
+        *t = Trace {
+            execution,
+            threads: vec!["main".to_owned()],
+            ..Trace::default()
+        };
+    });
+}
+
+/// Resets the execution counter (a new test begins) and stops naming.
+pub fn reset() {
+    NAMER.set(None);
+    TRACE.with_borrow_mut(|t| *t = Trace::default());
+}
+
+/// Records a non-blocking operation.
+pub fn step(op: &'static str, at: &'static Location<'static>) {
+    let thread = current_thread();
+    record(thread, op, at);
+}
+
+/// Records entry into a blocking operation; pair with [`leave`].
+pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
+    let thread = current_thread();
+    TRACE.with_borrow_mut(|t| {
+        t.blocked.insert(thread.clone(), (op, at));
+    });
+    record(thread.clone(), op, at);
+    thread
+}
+
+/// Records that `thread` left its blocking operation.
+pub fn leave(thread: &str) {
+    TRACE.with_borrow_mut(|t| {
+        t.blocked.remove(thread);
+    });
+}
+
+/// Records a spawned thread's name.
+pub fn spawned(name: &str, at: &'static Location<'static>) {
+    TRACE.with_borrow_mut(|t| t.threads.push(name.to_owned()));
+    record(current_thread(), "spawn", at);
+}
+
+/// Records that the simulated thread `thread` panicked.
+pub fn panicked(thread: &str, message: String) {
+    TRACE.with_borrow_mut(|t| t.panicked.push((thread.to_owned(), message)));
+}
+
+fn record(thread: String, op: &'static str, at: &'static Location<'static>) {
+    TRACE.with_borrow_mut(|t| {
+        t.steps += 1;
+        let index = t.steps;
+        if t.tail.len() == TAIL {
+            t.tail.pop_front();
+        }
+        t.tail.push_back(Step {
+            index,
+            thread,
+            op,
+            at,
+        });
+    });
+}
+
+/// A copy of the current trace.
+pub fn snapshot() -> Trace {
+    TRACE.with_borrow(Trace::clone)
+}
+
+impl Trace {
+    /// Renders threads, blocked-on, panics and the step table.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "threads: {}", self.threads.join(", "));
+        if self.blocked.is_empty() {
+            let _ = writeln!(out, "blocked: none");
+        }
+        for (thread, (op, at)) in &self.blocked {
+            let _ = writeln!(out, "  {thread} is blocked in {op} at {}", short(at));
+        }
+        for (thread, message) in &self.panicked {
+            let _ = writeln!(out, "  {thread} panicked: {message}");
+        }
+        let _ = writeln!(
+            out,
+            "last {} of {} steps:\n  {:>5}  {:<14} {:<11} location",
+            self.tail.len(),
+            self.steps,
+            "step",
+            "thread",
+            "operation"
+        );
+        for s in &self.tail {
+            let _ = writeln!(
+                out,
+                "  {:>5}  {:<14} {:<11} {}",
+                s.index,
+                s.thread,
+                s.op,
+                short(s.at)
+            );
+        }
+        out
+    }
+}
+
+/// `executor/src/worker.rs:24` rather than an absolute path.
+fn short(at: &Location<'_>) -> String {
+    let file = at.file();
+    let file = file
+        .find("executor/src/")
+        .or_else(|| file.find("verification/"))
+        .map_or(file, |i| &file[i..]);
+    format!("{file}:{}", at.line())
+}
