@@ -125,8 +125,17 @@ impl<B: Backend> Pool<B> {
 /// Dropping the pool is a graceful shutdown. Dropped from inside one of its
 /// own tasks (the last owner was a task), it starts the shutdown and lets
 /// the workers finish on their own instead of waiting for itself.
+///
+/// Dropped while its owner unwinds from a panic, it does nothing: a
+/// destructor that blocks during unwinding turns one failure into a hang,
+/// and one that panics again aborts the process (under loom, whose threads
+/// share one OS thread, any second failure does). The workers stay idle
+/// until the process ends; call `shutdown` explicitly where that matters.
 impl<B: Backend> Drop for Pool<B> {
     fn drop(&mut self) {
+        if crate::sync::panicking() {
+            return;
+        }
         // Err only from a worker: the workers then end by themselves once
         // drained, and there is nobody to report the error to.
         let _ = self.shutdown();

@@ -1,6 +1,5 @@
 //! The failure report a learner reads when a check fails.
 
-use crate::trace::Trace;
 use std::fmt;
 
 /// How every report starts (the panic hook recognises it by this).
@@ -15,8 +14,9 @@ pub struct Report {
     pub checker: String,
     /// The failure: an assertion message, a deadlock, a leak.
     pub message: String,
-    /// The trace of the failing execution (absent for real threads).
-    pub trace: Option<Trace>,
+    /// The rendered trace of the failing execution (absent for real
+    /// threads): see [`crate::trace::Trace::render`].
+    pub trace: Option<String>,
     /// How to replay exactly this failure.
     pub replay: String,
 }
@@ -30,10 +30,7 @@ impl fmt::Display for Report {
         )?;
         writeln!(f, "failure: {}", self.message.trim_end())?;
         match &self.trace {
-            Some(trace) => {
-                writeln!(f, "failing execution: #{}", trace.execution)?;
-                write!(f, "{}", trace.render())?;
-            }
+            Some(trace) => write!(f, "{trace}")?,
             None => writeln!(
                 f,
                 "(real threads are not traced: run the scenario under loom or shuttle for \

@@ -48,6 +48,20 @@ pub struct Trace {
 
 thread_local! {
     static TRACE: RefCell<Trace> = RefCell::new(Trace::default());
+    /// `CHECK_TRACE_FILE`: rewrite the rendered trace there after every
+    /// change. Only for replaying one execution in a child process whose
+    /// model may abort (see `check::isolate`): the file outlives it.
+    static STREAM: Option<std::path::PathBuf> = std::env::var_os("CHECK_TRACE_FILE").map(Into::into);
+}
+
+/// Applies `change` to the trace, then streams it if asked to.
+fn update(change: impl FnOnce(&mut Trace)) {
+    TRACE.with_borrow_mut(change);
+    STREAM.with(|stream| {
+        if let Some(path) = stream {
+            let _ = std::fs::write(path, snapshot().render());
+        }
+    });
 }
 
 /// Names the running simulated thread; set per execution by the harness,
@@ -95,7 +109,7 @@ pub fn step(op: &'static str, at: &'static Location<'static>) {
 /// Records entry into a blocking operation; pair with [`leave`].
 pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
     let thread = current_thread();
-    TRACE.with_borrow_mut(|t| {
+    update(|t| {
         t.blocked.insert(thread.clone(), (op, at));
     });
     record(thread.clone(), op, at);
@@ -104,24 +118,24 @@ pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
 
 /// Records that `thread` left its blocking operation.
 pub fn leave(thread: &str) {
-    TRACE.with_borrow_mut(|t| {
+    update(|t| {
         t.blocked.remove(thread);
     });
 }
 
 /// Records a spawned thread's name.
 pub fn spawned(name: &str, at: &'static Location<'static>) {
-    TRACE.with_borrow_mut(|t| t.threads.push(name.to_owned()));
+    update(|t| t.threads.push(name.to_owned()));
     record(current_thread(), "spawn", at);
 }
 
 /// Records that the simulated thread `thread` panicked.
 pub fn panicked(thread: &str, message: String) {
-    TRACE.with_borrow_mut(|t| t.panicked.push((thread.to_owned(), message)));
+    update(|t| t.panicked.push((thread.to_owned(), message)));
 }
 
 fn record(thread: String, op: &'static str, at: &'static Location<'static>) {
-    TRACE.with_borrow_mut(|t| {
+    update(|t| {
         t.steps += 1;
         let index = t.steps;
         if t.tail.len() == TAIL {
@@ -145,6 +159,7 @@ impl Trace {
     /// Renders threads, blocked-on, panics and the step table.
     pub fn render(&self) -> String {
         let mut out = String::new();
+        let _ = writeln!(out, "failing execution: #{}", self.execution);
         let _ = writeln!(out, "threads: {}", self.threads.join(", "));
         if self.blocked.is_empty() {
             let _ = writeln!(out, "blocked: none");

@@ -21,4 +21,4 @@ pub use cell::UnsafeCell;
 pub use condvar::Condvar;
 pub use mutex::{Mutex, MutexGuard};
 pub use std_backend::Std;
-pub(crate) use std_backend::available_parallelism;
+pub(crate) use std_backend::{available_parallelism, panicking};

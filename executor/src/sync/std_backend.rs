@@ -109,3 +109,10 @@ impl Backend for Std {
 pub(crate) fn available_parallelism() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
+
+/// Whether this OS thread is unwinding from a panic. Not a sync primitive:
+/// loom and shuttle run their threads on real OS threads with real
+/// unwinding, so this answers truthfully under every backend.
+pub(crate) fn panicking() -> bool {
+    std::thread::panicking()
+}

@@ -1,0 +1,125 @@
+//! shuttle: random and PCT schedules, with schedule files to replay.
+
+use super::{Check, replay_dir, replay_path, setting};
+use crate::spurious::{self, Spurious};
+use crate::{panics, trace};
+use shuttle::scheduler::{PctScheduler, RandomScheduler, ReplayScheduler, Scheduler};
+use shuttle::{Config, FailurePersistence, MaxSteps, Runner};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+impl Check {
+    /// Runs `CHECK_SHUTTLE_ITERATIONS` random schedules under shuttle.
+    pub fn shuttle_random(&self, scenario: fn()) {
+        self.run_shuttle(scenario, false);
+    }
+
+    /// Runs `CHECK_SHUTTLE_ITERATIONS` schedules under shuttle's PCT
+    /// scheduler with bug depth `CHECK_PCT_DEPTH` (default 3).
+    pub fn shuttle_pct(&self, scenario: fn()) {
+        self.run_shuttle(scenario, true);
+    }
+
+    fn run_shuttle(&self, scenario: fn(), pct: bool) {
+        panics::install(true);
+        let iterations = setting("CHECK_SHUTTLE_ITERATIONS", 10_000) as usize;
+        let depth = setting("CHECK_PCT_DEPTH", 3) as usize;
+        let seed = setting("CHECK_SEED", random_seed());
+        let (label, prefix) = if pct {
+            (format!("shuttle PCT (depth {depth}"), "shuttle_pct")
+        } else {
+            ("shuttle random (".to_owned(), "shuttle_random")
+        };
+        spurious::set_mode(if self.spurious {
+            Spurious::Budget(2)
+        } else {
+            Spurious::Off
+        });
+        trace::reset();
+        let replaying = replay_path();
+        let dir = replay_dir().join(format!("{}-{prefix}", self.name));
+        if replaying.is_none() {
+            // Old schedules would be mistaken for this run's.
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        let _ = std::fs::create_dir_all(&dir);
+        let mut config = Config::new();
+        config.failure_persistence = FailurePersistence::File(Some(dir.clone()));
+        config.max_steps =
+            MaxSteps::FailAfter(setting("CHECK_SHUTTLE_MAX_STEPS", 100_000) as usize);
+        let body = move || {
+            spurious::begin_execution();
+            trace::begin_execution(shuttle_name);
+            scenario();
+        };
+        let started = std::time::Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| match &replaying {
+            Some(path) => {
+                let scheduler = ReplayScheduler::new_from_file(path)
+                    .unwrap_or_else(|e| panic!("cannot read schedule {}: {e}", path.display()));
+                run(scheduler, config, body)
+            }
+            None if pct => run(
+                PctScheduler::new_from_seed(seed, depth, iterations),
+                config,
+                body,
+            ),
+            None => run(
+                RandomScheduler::new_from_seed(seed, iterations),
+                config,
+                body,
+            ),
+        }));
+        let Err(payload) = result else {
+            self.passed(prefix, started);
+            return;
+        };
+        let trace = trace::snapshot();
+        let replay = match (&replaying, newest_file(&dir)) {
+            (Some(_), _) => "this run was the replay".to_owned(),
+            (None, Some(file)) => format!(
+                "CHECK_REPLAY={} {}",
+                file.display(),
+                self.cargo_test("shuttle_scenarios", prefix)
+            ),
+            (None, None) => format!(
+                "CHECK_SEED={seed} {} (no schedule file was written)",
+                self.cargo_test("shuttle_scenarios", prefix)
+            ),
+        };
+        let sep = if pct { ", " } else { "" };
+        self.fail(
+            format!("{label}{sep}seed {seed}, {iterations} schedules)"),
+            payload,
+            Some(trace.render()),
+            replay,
+        )
+    }
+}
+
+fn shuttle_name() -> Option<String> {
+    shuttle::thread::current().name().map(str::to_owned)
+}
+
+fn run<S: Scheduler + 'static>(
+    scheduler: S,
+    config: Config,
+    body: impl Fn() + Send + Sync + 'static,
+) {
+    Runner::new(scheduler, config).run(body);
+}
+
+fn random_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+fn newest_file(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max()
+        .map(|(_, path)| path)
+}
