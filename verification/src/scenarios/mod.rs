@@ -7,6 +7,7 @@
 //! loom's search grows exponentially with both.
 
 mod idle_worker_wakes;
+mod lifecycle_from_task;
 mod metrics_consistent;
 mod no_task_lost;
 mod panic_isolated;
@@ -17,6 +18,7 @@ pub mod support;
 mod try_submit_full;
 
 pub use idle_worker_wakes::idle_worker_wakes;
+pub use lifecycle_from_task::{dropped_from_task, shutdown_from_task};
 pub use metrics_consistent::metrics_consistent;
 pub use no_task_lost::no_task_lost;
 pub use panic_isolated::panic_isolated;
@@ -60,6 +62,14 @@ macro_rules! for_each_scenario {
         $m!(
             caller_runs_loses_nothing,
             $crate::check::Check::new("caller_runs_loses_nothing")
+        );
+        $m!(
+            shutdown_from_task,
+            $crate::check::Check::new("shutdown_from_task")
+        );
+        $m!(
+            dropped_from_task,
+            $crate::check::Check::new("dropped_from_task")
         );
     };
 }
