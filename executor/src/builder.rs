@@ -1,8 +1,10 @@
 //! Configuring a pool: workers, queue capacity, thread names, policy.
 
 use crate::error::BuildError;
+use crate::partitioned::PartitionedPool;
 use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
+use crate::queue::Mode;
 use crate::sync::Backend;
 use core::marker::PhantomData;
 
@@ -30,6 +32,7 @@ pub struct Builder<B> {
     capacity: usize,
     name_prefix: String,
     policy: RejectionPolicy,
+    max_workers: Option<usize>,
     _backend: PhantomData<fn() -> B>,
 }
 
@@ -40,6 +43,7 @@ impl<B: Backend> Default for Builder<B> {
             capacity: DEFAULT_CAPACITY,
             name_prefix: "worker".to_owned(),
             policy: RejectionPolicy::default(),
+            max_workers: None,
             _backend: PhantomData,
         }
     }
@@ -70,8 +74,15 @@ impl<B: Backend> Builder<B> {
         self
     }
 
-    /// Validates the settings and starts the workers.
-    pub fn build(self) -> Result<Pool<B>, BuildError> {
+    /// Partitioned pools: the most workers a [`PartitionedPool::resize`]
+    /// may grow to (default: twice the starting count). Every lane's wake-up
+    /// signals are made up front, so the hot path never reallocates them.
+    pub fn max_workers(mut self, n: usize) -> Self {
+        self.max_workers = Some(n);
+        self
+    }
+
+    fn checked(&self) -> Result<usize, BuildError> {
         let workers = self.workers.unwrap_or_else(crate::sizing::cores);
         if workers == 0 {
             return Err(BuildError::ZeroWorkers);
@@ -79,6 +90,49 @@ impl<B: Backend> Builder<B> {
         if self.capacity == 0 {
             return Err(BuildError::ZeroCapacity);
         }
-        Pool::start(workers, self.capacity, &self.name_prefix, self.policy)
+        Ok(workers)
+    }
+
+    /// Validates the settings and starts a shared-queue pool.
+    pub fn build(self) -> Result<Pool<B>, BuildError> {
+        let workers = self.checked()?;
+        Pool::start(
+            Mode::Shared,
+            workers,
+            1,
+            self.capacity,
+            &self.name_prefix,
+            self.policy,
+        )
+    }
+
+    /// Validates the settings and starts a partitioned pool: one lane of
+    /// `capacity` per worker, tasks routed by key.
+    ///
+    /// ```
+    /// use executor::{BuildError, Executor, RejectionPolicy};
+    /// let pool = Executor::builder().workers(4).build_partitioned().unwrap();
+    /// assert_eq!(pool.workers(), 4);
+    /// let refused = Executor::builder().policy(RejectionPolicy::CallerRuns).build_partitioned();
+    /// assert!(matches!(refused, Err(BuildError::CallerRunsBreaksOrder)));
+    /// ```
+    pub fn build_partitioned(self) -> Result<PartitionedPool<B>, BuildError> {
+        let workers = self.checked()?;
+        if self.policy == RejectionPolicy::CallerRuns {
+            return Err(BuildError::CallerRunsBreaksOrder);
+        }
+        let max = self.max_workers.unwrap_or(workers * 2);
+        if max < workers {
+            return Err(BuildError::MaxBelowWorkers { workers, max });
+        }
+        let pool = Pool::start(
+            Mode::Partitioned,
+            workers,
+            max,
+            self.capacity,
+            &self.name_prefix,
+            self.policy,
+        )?;
+        Ok(PartitionedPool::new(pool))
     }
 }

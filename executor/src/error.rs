@@ -13,6 +13,18 @@ pub enum BuildError {
     /// A queue of capacity 0 could never accept a task.
     #[error("queue capacity must be at least 1 (got 0)")]
     ZeroCapacity,
+    /// Caller-runs would run a task ahead of the queued tasks of its key,
+    /// breaking the per-key order a partitioned pool promises.
+    #[error("a partitioned pool cannot use the caller-runs policy: it would break per-key order")]
+    CallerRunsBreaksOrder,
+    /// `max_workers` is below `workers`.
+    #[error("max_workers ({max}) is below workers ({workers})")]
+    MaxBelowWorkers {
+        /// The starting worker count.
+        workers: usize,
+        /// The bound given.
+        max: usize,
+    },
     /// The operating system refused to start a worker thread.
     #[error("could not spawn worker thread {name:?}: {source}")]
     Spawn {
@@ -104,4 +116,26 @@ pub enum LifecycleError {
         /// The worker thread that made the call.
         thread: String,
     },
+}
+
+/// Why a partitioned pool could not be resized.
+#[derive(Debug, thiserror::Error)]
+pub enum ResizeError {
+    /// A pool needs at least one worker.
+    #[error("a pool needs at least one worker (got 0)")]
+    ZeroWorkers,
+    /// More workers than the pool was built to hold (`max_workers`).
+    #[error("cannot grow to {requested} workers: the pool was built with max_workers({max})")]
+    AboveMax {
+        /// The worker count asked for.
+        requested: usize,
+        /// The pool's bound.
+        max: usize,
+    },
+    /// The pool is shutting down.
+    #[error("the pool is shutting down")]
+    ShuttingDown,
+    /// A new worker could not be started; the pool keeps its old size.
+    #[error(transparent)]
+    Spawn(#[from] BuildError),
 }

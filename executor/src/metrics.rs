@@ -57,3 +57,48 @@ impl Metrics {
         self.completed + self.failed + self.cancelled + self.discarded
     }
 }
+
+/// One lane of a partitioned pool (the one lane of a shared pool).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LaneMetrics {
+    /// Tasks waiting in this lane now.
+    pub depth: u64,
+    /// Tasks ever accepted onto this lane.
+    pub accepted: u64,
+    /// Tasks of this lane that finished running (completed or panicked).
+    pub finished: u64,
+    /// Whether a worker serves this lane now.
+    pub served: bool,
+    /// Whether new keys are routed here (false once a resize retired it).
+    pub active: bool,
+}
+
+/// A consistent snapshot of a partitioned pool: the totals and every lane,
+/// taken under one lock.
+///
+/// ```
+/// use executor::PartitionMetrics;
+/// let m = PartitionMetrics::default();
+/// assert!(m.hot_lanes(10).is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PartitionMetrics {
+    /// The pool's totals.
+    pub total: Metrics,
+    /// Each lane, by index (worker `i` serves lane `i`).
+    pub lanes: Vec<LaneMetrics>,
+}
+
+impl PartitionMetrics {
+    /// Lanes whose queue is deeper than `threshold`: a hot partition. It
+    /// looks at *each* lane, not the average: one overloaded worker next to
+    /// idle ones averages out to "fine" while its keys wait.
+    pub fn hot_lanes(&self, threshold: u64) -> Vec<usize> {
+        self.lanes
+            .iter()
+            .enumerate()
+            .filter(|(_, lane)| lane.depth > threshold)
+            .map(|(index, _)| index)
+            .collect()
+    }
+}

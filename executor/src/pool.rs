@@ -1,10 +1,11 @@
-//! The pool: a fixed set of named workers serving one bounded queue.
+//! The pool: named workers serving bounded lanes (one shared lane, or one
+//! lane per worker for a partitioned pool).
 
 use crate::builder::Builder;
 use crate::error::{BuildError, LifecycleError};
 use crate::metrics::Metrics;
 use crate::policy::RejectionPolicy;
-use crate::queue::Shared;
+use crate::queue::{Mode, Shared, State};
 use crate::sync::{Arc, Backend, Mutex, thread};
 use crate::worker::work;
 use core::fmt;
@@ -25,11 +26,16 @@ use core::fmt;
 /// ```
 pub struct Pool<B: Backend> {
     pub(crate) shared: Arc<B, Shared<B>>,
-    /// Taken (and joined) once, under this lock, by the first shutdown;
-    /// a concurrent shutdown waits here until the joins are done.
+    /// Joined once, under this lock, by the first shutdown; a concurrent
+    /// shutdown waits here until the joins are done, and a resize holds it
+    /// while it starts workers so none escapes a shutdown's joins. Lock
+    /// order: this lock before the state lock.
     pub(crate) workers: Mutex<B, Vec<thread::JoinHandle<B, ()>>>,
-    /// Identities of the workers, to refuse waiting from inside a task.
-    pub(crate) worker_ids: Vec<B::ThreadId>,
+    /// Identities of every worker ever started, to refuse waiting from
+    /// inside a task. Separate from `workers`, which a shutdown holds while
+    /// joining: a task asking "am I a worker?" must not wait for that.
+    pub(crate) worker_ids: Mutex<B, Vec<B::ThreadId>>,
+    pub(crate) prefix: String,
 }
 
 impl<B: Backend> Pool<B> {
@@ -38,43 +44,68 @@ impl<B: Backend> Pool<B> {
         Builder::default()
     }
 
+    /// Starts `workers` workers; a partitioned pool has room for `lanes`
+    /// lanes (its most workers after a resize).
     pub(crate) fn start(
+        mode: Mode,
         workers: usize,
+        lanes: usize,
         capacity: usize,
         prefix: &str,
         policy: RejectionPolicy,
     ) -> Result<Self, BuildError> {
-        let shared = Arc::new(Shared::new(1, workers, capacity, policy));
-        let mut pool = Pool {
-            shared,
+        let lanes = if mode == Mode::Shared { 1 } else { lanes };
+        let active = if mode == Mode::Shared { 1 } else { workers };
+        let pool = Pool {
+            shared: Arc::new(Shared::new(mode, lanes, active, capacity, policy)),
             workers: Mutex::new(Vec::with_capacity(workers)),
-            worker_ids: Vec::with_capacity(workers),
+            worker_ids: Mutex::new(Vec::with_capacity(workers)),
+            prefix: prefix.to_owned(),
         };
-        for index in 0..workers {
-            let name = format!("{prefix}-{index}");
-            let shared = pool.shared.clone();
-            match thread::spawn::<B, _, _>(name.clone(), move || work(shared, 0)) {
-                Ok(handle) => {
-                    pool.worker_ids.push(handle.id());
-                    pool.workers.lock().push(handle);
-                }
-                Err(source) => {
-                    // The workers never started will never leave their loop.
-                    pool.shared.state.lock().live_workers -= workers - index;
-                    drop(pool); // closes and joins the ones that did start
-                    return Err(BuildError::Spawn { name, source });
-                }
-            }
+        let mut handles = pool.workers.lock();
+        let mut state = pool.shared.state.lock();
+        let result = pool.spawn_workers(&mut handles, &mut state, 0..workers);
+        drop(state);
+        drop(handles);
+        // On failure, dropping the pool closes it and joins those started.
+        result.map(|()| pool)
+    }
+
+    /// Starts workers `indices` (worker `i` serves lane `i` of a
+    /// partitioned pool, lane 0 of a shared one), keeping their handles.
+    /// The caller holds the state lock throughout, so no task is routed
+    /// while workers are being added; each new worker starts by waiting for
+    /// that lock.
+    pub(crate) fn spawn_workers(
+        &self,
+        handles: &mut Vec<thread::JoinHandle<B, ()>>,
+        state: &mut State,
+        indices: impl Iterator<Item = usize>,
+    ) -> Result<(), BuildError> {
+        for index in indices {
+            let lane = match self.shared.mode {
+                Mode::Shared => 0,
+                Mode::Partitioned => index,
+            };
+            let name = format!("{}-{index}", self.prefix);
+            let shared = self.shared.clone();
+            let handle = thread::spawn::<B, _, _>(name.clone(), move || work(shared, lane))
+                .map_err(|source| BuildError::Spawn { name, source })?;
+            // Counted live before it can run, so shutdown waits for it.
+            state.live_workers += 1;
+            state.served[lane] = true;
+            self.worker_ids.lock().push(handle.id());
+            handles.push(handle);
         }
-        Ok(pool)
+        Ok(())
     }
 
-    /// The number of worker threads.
+    /// The number of worker threads serving now.
     pub fn workers(&self) -> usize {
-        self.worker_ids.len()
+        self.shared.state.lock().live_workers
     }
 
-    /// The queue's capacity.
+    /// The queue's capacity (per lane, in a partitioned pool).
     pub fn capacity(&self) -> usize {
         self.shared.capacity
     }
@@ -98,7 +129,7 @@ impl<B: Backend> Pool<B> {
     /// the workers to finish, since it is one of them.
     pub(crate) fn refuse_if_worker(&self) -> Result<(), LifecycleError> {
         let me = thread::current_id::<B>();
-        if self.worker_ids.contains(&me) {
+        if self.worker_ids.lock().contains(&me) {
             let thread = thread::current_name::<B>().unwrap_or_else(|| format!("{me:?}"));
             return Err(LifecycleError::FromWorker { thread });
         }

@@ -3,29 +3,109 @@
 //! plus the condition variables that signal changes to it.
 //!
 //! A *lane* is one bounded FIFO queue. A shared pool has one lane that all
-//! workers serve; a partitioned pool gives each worker a lane of its own.
-//! Everything else (admission, the worker loop, shutdown, metrics) is the
-//! same code for both.
+//! workers serve; a partitioned pool gives each worker a lane of its own and
+//! routes each task by its key. Everything else (admission, the worker
+//! loop, shutdown, metrics) is the same code for both.
 
-use crate::metrics::Metrics;
+use crate::metrics::{LaneMetrics, Metrics};
 use crate::policy::RejectionPolicy;
+use crate::routing::jump_hash;
 use crate::sync::{Backend, Condvar, Mutex};
 use crate::task::{Job, Outcome, TaskId};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
+
+/// How tasks find their lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// One lane, served by every worker.
+    Shared,
+    /// One lane per worker; a task's key picks the lane.
+    Partitioned,
+}
+
+/// Where a submission goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Route {
+    /// The shared pool's single lane.
+    Shared,
+    /// The lane owning this key hash.
+    Key(u64),
+}
+
+/// A queued task with the key hash it was routed by (0 in a shared pool).
+pub(crate) struct Entry {
+    pub(crate) key: u64,
+    pub(crate) job: Box<dyn Job>,
+}
+
+/// Tasks of one key that are queued or running, and on which lane. While a
+/// key has any, new tasks of that key follow them to the same lane, even if
+/// a resize has moved the key: that is what keeps per-key order across a
+/// resize (the old lane drains before the key's next task runs elsewhere).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pending {
+    pub(crate) lane: usize,
+    pub(crate) count: usize,
+}
 
 /// Everything guarded by the pool's lock.
 pub(crate) struct State {
-    /// One bounded FIFO per lane.
-    pub(crate) lanes: Vec<VecDeque<Box<dyn Job>>>,
+    /// One bounded FIFO per lane (as many as the pool may ever use).
+    pub(crate) lanes: Vec<VecDeque<Entry>>,
+    /// Lanes in use: new keys route among `0..active`.
+    pub(crate) active: usize,
+    /// Partitioned pools: whether a worker is serving each lane.
+    pub(crate) served: Vec<bool>,
+    /// Partitioned pools: keys with tasks queued or running.
+    pub(crate) pending: BTreeMap<u64, Pending>,
     /// Set once by shutdown: no new task is accepted after this.
     pub(crate) closed: bool,
     /// Workers that have not yet left their loop.
     pub(crate) live_workers: usize,
     /// The accounting, consistent whenever the lock is free.
     pub(crate) metrics: Metrics,
+    /// Per-lane counts, for partitioned pools' hot-partition detection.
+    pub(crate) lane_counts: Vec<LaneMetrics>,
 }
 
 impl State {
+    /// The lane a submission goes to now.
+    pub(crate) fn lane_for(&self, route: Route) -> usize {
+        match route {
+            Route::Shared => 0,
+            Route::Key(hash) => match self.pending.get(&hash) {
+                Some(pending) => pending.lane,
+                None => jump_hash(hash, self.active),
+            },
+        }
+    }
+
+    /// Accepts a task onto `lane`: `make` builds the job for its id and
+    /// whatever the submitter keeps (its handle), which is returned.
+    pub(crate) fn push<R>(
+        &mut self,
+        lane: usize,
+        route: Route,
+        make: impl FnOnce(TaskId) -> (Box<dyn Job>, R),
+    ) -> R {
+        let id = self.accept();
+        self.metrics.queued += 1;
+        self.lane_counts[lane].accepted += 1;
+        let key = match route {
+            Route::Shared => 0,
+            Route::Key(hash) => {
+                self.pending
+                    .entry(hash)
+                    .or_insert(Pending { lane, count: 0 })
+                    .count += 1;
+                hash
+            }
+        };
+        let (job, kept) = make(id);
+        self.lanes[lane].push_back(Entry { key, job });
+        kept
+    }
+
     /// Records an accepted task and returns its id.
     pub(crate) fn accept(&mut self) -> TaskId {
         let id = TaskId(self.metrics.accepted);
@@ -33,27 +113,42 @@ impl State {
         id
     }
 
-    /// Records a task that left the queue to run.
-    pub(crate) fn start(&mut self) {
+    /// Takes the next task of `lane` off the queue to run it.
+    pub(crate) fn pop(&mut self, lane: usize) -> Option<Entry> {
+        let entry = self.lanes[lane].pop_front()?;
         self.metrics.queued -= 1;
         self.metrics.running += 1;
+        Some(entry)
     }
 
-    /// Records the end of a run.
-    pub(crate) fn finish(&mut self, outcome: Outcome) {
+    /// Records the end of a run of a task of key `key` on `lane`.
+    pub(crate) fn finish(&mut self, outcome: Outcome, lane: usize, key: u64) {
         self.metrics.running -= 1;
+        self.lane_counts[lane].finished += 1;
         match outcome {
             Outcome::Completed => self.metrics.completed += 1,
             Outcome::Panicked => self.metrics.failed += 1,
+        }
+        self.release(key);
+    }
+
+    /// One task of `key` is no longer queued or running.
+    pub(crate) fn release(&mut self, key: u64) {
+        if let Some(pending) = self.pending.get_mut(&key) {
+            pending.count -= 1;
+            if pending.count == 0 {
+                self.pending.remove(&key);
+            }
         }
     }
 }
 
 /// The wake-ups of one lane.
 pub(crate) struct LaneSignals<B: Backend> {
-    /// A task was queued, or the pool closed: idle workers re-check.
+    /// A task was queued, the pool closed or resized: its worker re-checks.
     pub(crate) not_empty: Condvar<B>,
-    /// A slot was freed, or the pool closed: blocked submitters re-check.
+    /// A slot was freed, or the pool closed or resized: blocked submitters
+    /// re-check.
     pub(crate) not_full: Condvar<B>,
 }
 
@@ -66,23 +161,29 @@ pub(crate) struct Shared<B: Backend> {
     /// The bound of each lane.
     pub(crate) capacity: usize,
     pub(crate) policy: RejectionPolicy,
+    pub(crate) mode: Mode,
 }
 
 impl<B: Backend> Shared<B> {
+    /// `lanes` is the most lanes the pool may ever use; `active` of them
+    /// start in use.
     pub(crate) fn new(
+        mode: Mode,
         lanes: usize,
-        workers: usize,
+        active: usize,
         capacity: usize,
         policy: RejectionPolicy,
     ) -> Self {
         Self {
             state: Mutex::new(State {
-                lanes: (0..lanes)
-                    .map(|_| VecDeque::with_capacity(capacity))
-                    .collect(),
+                lanes: (0..lanes).map(|_| VecDeque::new()).collect(),
+                active,
+                served: vec![false; lanes],
+                pending: BTreeMap::new(),
                 closed: false,
-                live_workers: workers,
+                live_workers: 0,
                 metrics: Metrics::default(),
+                lane_counts: vec![LaneMetrics::default(); lanes],
             }),
             signals: (0..lanes)
                 .map(|_| LaneSignals {
@@ -93,11 +194,13 @@ impl<B: Backend> Shared<B> {
             terminated: Condvar::new(),
             capacity,
             policy,
+            mode,
         }
     }
 
-    /// Wakes everyone who waits on a change of the lifecycle: idle workers
-    /// (to drain and exit) and blocked submitters (to be rejected). This
+    /// Wakes everyone who waits on a change of the lifecycle or of the
+    /// routing: idle workers (to drain and exit, or retire) and blocked
+    /// submitters (to be rejected, or to pick their lane again). This
     /// explicit wake-up is what makes shutdown terminate; no timeout does.
     pub(crate) fn wake_all(&self) {
         for lane in &self.signals {

@@ -54,7 +54,10 @@ impl<B: Backend> Pool<B> {
         let mut jobs = Vec::new();
         for lane in 0..state.lanes.len() {
             let taken = core::mem::take(&mut state.lanes[lane]);
-            jobs.extend(taken);
+            for entry in taken {
+                state.release(entry.key);
+                jobs.push(entry.job);
+            }
         }
         let n = jobs.len() as u64;
         state.metrics.queued -= n;

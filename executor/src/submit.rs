@@ -6,14 +6,14 @@ use crate::TaskHandle;
 use crate::error::{RejectReason, Rejected, TaskError};
 use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
-use crate::queue::{Shared, State};
+use crate::queue::{Route, Shared, State};
 use crate::sync::{Backend, MutexGuard};
 use crate::task::package;
 use core::time::Duration;
 
 /// What to do when the lane is full.
 #[derive(Clone, Copy)]
-enum WhenFull {
+pub(crate) enum WhenFull {
     /// Hand the task back.
     Reject,
     /// Wait for a slot, until the deadline (backend time) if there is one.
@@ -39,13 +39,12 @@ impl<B: Backend> Pool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let when_full = match self.shared.policy {
-            RejectionPolicy::Block => WhenFull::Wait(None),
-            RejectionPolicy::Abort => WhenFull::Reject,
-            RejectionPolicy::CallerRuns => WhenFull::CallerRuns,
-            RejectionPolicy::DiscardOldest => WhenFull::DiscardOldest,
-        };
-        admit(&self.shared, 0, task, when_full)
+        admit(
+            &self.shared,
+            Route::Shared,
+            task,
+            when_full(self.shared.policy),
+        )
     }
 
     /// Submits without ever blocking: if the queue is full or the pool is
@@ -68,7 +67,7 @@ impl<B: Backend> Pool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        admit(&self.shared, 0, task, WhenFull::Reject)
+        admit(&self.shared, Route::Shared, task, WhenFull::Reject)
     }
 
     /// Waits up to `timeout` for a slot, then hands the task back with
@@ -92,14 +91,31 @@ impl<B: Backend> Pool<B> {
         T: Send + 'static,
     {
         let deadline = B::now().saturating_add(timeout);
-        admit(&self.shared, 0, task, WhenFull::Wait(Some(deadline)))
+        admit(
+            &self.shared,
+            Route::Shared,
+            task,
+            WhenFull::Wait(Some(deadline)),
+        )
     }
 }
 
-/// The one admission path behind every submit method.
-fn admit<B, F, T>(
+/// The policy's response to a full lane, as `admit` applies it.
+pub(crate) fn when_full(policy: RejectionPolicy) -> WhenFull {
+    match policy {
+        RejectionPolicy::Block => WhenFull::Wait(None),
+        RejectionPolicy::Abort => WhenFull::Reject,
+        RejectionPolicy::CallerRuns => WhenFull::CallerRuns,
+        RejectionPolicy::DiscardOldest => WhenFull::DiscardOldest,
+    }
+}
+
+/// The one admission path behind every submit method, shared and
+/// partitioned alike. The lane is chosen again after every wait: a resize
+/// may have moved the key meanwhile.
+pub(crate) fn admit<B, F, T>(
     shared: &Shared<B>,
-    lane: usize,
+    route: Route,
     task: F,
     when_full: WhenFull,
 ) -> Result<TaskHandle<B, T>, Rejected<F>>
@@ -111,12 +127,13 @@ where
     let mut state = shared.state.lock();
     state.metrics.submitted += 1;
     let mut evicted = None;
-    loop {
+    let lane = loop {
         if state.closed {
             return Err(reject(state, task, RejectReason::ShuttingDown));
         }
+        let lane = state.lane_for(route);
         if state.lanes[lane].len() < shared.capacity {
-            break;
+            break lane;
         }
         match when_full {
             WhenFull::Reject => return Err(reject(state, task, RejectReason::Full)),
@@ -133,21 +150,22 @@ where
             }
             WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task)),
             WhenFull::DiscardOldest => {
-                evicted = state.lanes[lane].pop_front();
-                state.metrics.queued -= 1;
-                state.metrics.discarded += 1;
+                let victim = state.lanes[lane].pop_front();
+                if let Some(victim) = &victim {
+                    state.metrics.queued -= 1;
+                    state.metrics.discarded += 1;
+                    state.release(victim.key);
+                }
+                evicted = victim;
             }
         }
-    }
-    let id = state.accept();
-    state.metrics.queued += 1;
-    let (job, handle) = package(id, task);
-    state.lanes[lane].push_back(job);
+    };
+    let handle = state.push(lane, route, |id| package(id, task));
     drop(state);
     shared.signals[lane].not_empty.notify_one();
     if let Some(mut victim) = evicted {
-        let id = victim.id();
-        victim.cancel(TaskError::Discarded(id));
+        let id = victim.job.id();
+        victim.job.cancel(TaskError::Discarded(id));
     }
     Ok(handle)
 }
@@ -175,8 +193,9 @@ where
     let id = state.accept();
     state.metrics.running += 1;
     state.metrics.caller_ran += 1;
+    state.lane_counts[0].accepted += 1;
     drop(state);
     let (job, handle) = package(id, task);
-    job.run(&mut |outcome| shared.state.lock().finish(outcome));
+    job.run(&mut |outcome| shared.state.lock().finish(outcome, 0, 0));
     handle
 }

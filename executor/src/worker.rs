@@ -4,24 +4,24 @@
 use crate::queue::Shared;
 use crate::sync::{Arc, Backend};
 
-/// Serves `lane` until the pool is closed and the lane is empty.
+/// Serves `lane` until the pool is closed and the lane is empty, or (in a
+/// partitioned pool shrunk by a resize) until the lane is retired and empty.
 ///
 /// The must-haves: it re-checks the condition after every wake-up (they can
 /// be spurious or stolen), it never blocks without someone bound to notify
-/// it (a push, or shutdown's `wake_all`), it catches every panic (inside
-/// `Job::run`), and it accounts for every task it takes, finishing one and
-/// taking the next under a single lock acquisition.
+/// it (a push, shutdown's or resize's `wake_all`), it catches every panic
+/// (inside `Job::run`), and it accounts for every task it takes, finishing
+/// one and taking the next under a single lock acquisition.
 pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
     let signals = &shared.signals[lane];
     let mut state = shared.state.lock();
     loop {
-        state = signals
-            .not_empty
-            .wait_while(state, |s| s.lanes[lane].is_empty() && !s.closed);
-        let Some(job) = state.lanes[lane].pop_front() else {
-            break; // closed and drained
+        state = signals.not_empty.wait_while(state, |s| {
+            s.lanes[lane].is_empty() && !s.closed && lane < s.active
+        });
+        let Some(entry) = state.pop(lane) else {
+            break; // drained, and closed or retired
         };
-        state.start();
         drop(state);
         // A slot is free: let one blocked submitter in.
         signals.not_full.notify_one();
@@ -29,13 +29,14 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
         // that is also the one taking the next task. Lock order: the pool's
         // state lock before a handle's slot lock, never the reverse.
         let mut relocked = None;
-        job.run(&mut |outcome| {
+        entry.job.run(&mut |outcome| {
             let mut guard = shared.state.lock();
-            guard.finish(outcome);
+            guard.finish(outcome, lane, entry.key);
             relocked = Some(guard);
         });
         state = relocked.unwrap_or_else(|| shared.state.lock());
     }
+    state.served[lane] = false;
     state.live_workers -= 1;
     let last = state.live_workers == 0;
     drop(state);

@@ -1,0 +1,266 @@
+//! The partitioned pool: per-key ordering by routing every task of a key to
+//! the same worker's own queue.
+//!
+//! | | shared queue ([`Pool`]) | partitioned ([`PartitionedPool`]) |
+//! |---|---|---|
+//! | ordering | none between tasks | FIFO per key; keys in parallel |
+//! | load balance | automatic: any idle worker takes the next task | by key hash: a hot key overloads one worker while others idle |
+//! | complexity | one queue, one lock | a lane per worker, routing, resize with draining |
+//! | use when | tasks are independent | tasks of one entity (user, account, order) must not overtake each other |
+//!
+//! **The ordering guarantee, precisely.** Tasks of one key start in the
+//! order their submissions were *admitted* (the moment `submit` takes the
+//! pool's lock and queues the task). So for one submitting thread, tasks of
+//! a key start, and finish, in the order it submitted them: each lane has
+//! one worker running one task at a time. Two threads submitting the same
+//! key at the same time are ordered by whichever is admitted first, which
+//! neither can predict: if their order matters, they must agree on it
+//! before submitting. A panicking task fails alone; the tasks behind it run
+//! next, in order. A resize keeps the guarantee: a key whose worker changes
+//! keeps following its old worker until every task of it there is done.
+
+use crate::error::{LifecycleError, Rejected, ResizeError};
+use crate::handle::TaskHandle;
+use crate::metrics::{LaneMetrics, Metrics, PartitionMetrics};
+use crate::pool::Pool;
+use crate::queue::Route;
+use crate::routing::stable_hash;
+use crate::submit::{WhenFull, admit, when_full};
+use crate::sync::Backend;
+use crate::task::Unstarted;
+use core::hash::Hash;
+use core::time::Duration;
+
+/// A pool with one bounded queue per worker and tasks routed by key.
+///
+/// ```
+/// use executor::Executor;
+/// let pool = Executor::builder().workers(4).build_partitioned().unwrap();
+/// // Every task of "alice" runs on one worker, in submission order.
+/// let handles: Vec<_> = (0..3)
+///     .map(|step| pool.submit(&"alice", move || step).unwrap())
+///     .collect();
+/// let steps: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+/// assert_eq!(steps, vec![0, 1, 2]);
+/// println!("alice is served by worker {}", pool.worker_for(&"alice"));
+/// pool.shutdown().unwrap();
+/// ```
+pub struct PartitionedPool<B: Backend> {
+    pub(crate) pool: Pool<B>,
+}
+
+impl<B: Backend> PartitionedPool<B> {
+    pub(crate) fn new(pool: Pool<B>) -> Self {
+        Self { pool }
+    }
+
+    /// Submits `task` for `key`, applying the pool's policy if the key's
+    /// lane is full (by default: wait). The task comes back if refused.
+    pub fn submit<K, F, T>(&self, key: &K, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let when = when_full(self.pool.shared.policy);
+        admit(&self.pool.shared, route(key), task, when)
+    }
+
+    /// Submits without blocking: a full lane or a shutdown hands the task
+    /// straight back.
+    pub fn try_submit<K, F, T>(&self, key: &K, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        admit(&self.pool.shared, route(key), task, WhenFull::Reject)
+    }
+
+    /// Waits up to `timeout` for room in the key's lane (never fires under
+    /// the model checkers; nothing relies on it firing).
+    pub fn submit_timeout<K, F, T>(
+        &self,
+        key: &K,
+        task: F,
+        timeout: Duration,
+    ) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let deadline = B::now().saturating_add(timeout);
+        admit(
+            &self.pool.shared,
+            route(key),
+            task,
+            WhenFull::Wait(Some(deadline)),
+        )
+    }
+
+    /// The hot-partition mitigation, opt-in: routes by `(key, salt)`, so a
+    /// hot key's tasks spread over the workers its salts hash to. Only for
+    /// keys whose tasks tolerate it: tasks with different salts of the same
+    /// key have **no order** between them (same key and salt keep FIFO).
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(4).build_partitioned().unwrap();
+    /// // Page views of a viral post: order does not matter, spread them.
+    /// let handles: Vec<_> = (0..8_u64)
+    ///     .map(|view| pool.submit_salted(&"post-1", view % 4, move || view).unwrap())
+    ///     .collect();
+    /// assert_eq!(handles.into_iter().map(|h| h.join().unwrap()).sum::<u64>(), 28);
+    /// ```
+    pub fn submit_salted<K, F, T>(
+        &self,
+        key: &K,
+        salt: u64,
+        task: F,
+    ) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.submit(&(key, salt), task)
+    }
+
+    /// The worker (lane) that `key`'s next task would go to now: its old
+    /// worker while a resize is draining it there, else its hash's owner.
+    pub fn worker_for<K: Hash + ?Sized>(&self, key: &K) -> usize {
+        self.pool.shared.state.lock().lane_for(route(key))
+    }
+
+    /// The totals and every lane, in one consistent snapshot.
+    pub fn partition_metrics(&self) -> PartitionMetrics {
+        let state = self.pool.shared.state.lock();
+        let lanes = (0..state.lanes.len())
+            .map(|lane| LaneMetrics {
+                depth: state.lanes[lane].len() as u64,
+                served: state.served[lane],
+                active: lane < state.active,
+                ..state.lane_counts[lane]
+            })
+            .collect();
+        PartitionMetrics {
+            total: state.metrics,
+            lanes,
+        }
+    }
+
+    /// Lanes deeper than `threshold` now (see [`PartitionMetrics::hot_lanes`]).
+    pub fn hot_lanes(&self, threshold: u64) -> Vec<usize> {
+        self.partition_metrics().hot_lanes(threshold)
+    }
+
+    /// The totals, as [`Pool::metrics`].
+    pub fn metrics(&self) -> Metrics {
+        self.pool.metrics()
+    }
+
+    /// Workers serving now (retiring ones included until they drain).
+    pub fn workers(&self) -> usize {
+        self.pool.workers()
+    }
+
+    /// Lanes that new keys are routed among.
+    pub fn active_workers(&self) -> usize {
+        self.pool.shared.state.lock().active
+    }
+
+    /// The capacity of each lane.
+    pub fn capacity(&self) -> usize {
+        self.pool.capacity()
+    }
+
+    /// Graceful shutdown of every partition, as [`Pool::shutdown`].
+    pub fn shutdown(&self) -> Result<(), LifecycleError> {
+        self.pool.shutdown()
+    }
+
+    /// Immediate shutdown of every partition, as [`Pool::shutdown_now`].
+    pub fn shutdown_now(&self) -> Vec<Unstarted> {
+        self.pool.shutdown_now()
+    }
+
+    /// As [`Pool::await_termination`].
+    pub fn await_termination(&self, timeout: Duration) -> Result<bool, LifecycleError> {
+        self.pool.await_termination(timeout)
+    }
+
+    /// Whether shutdown has begun.
+    pub fn is_shutdown(&self) -> bool {
+        self.pool.is_shutdown()
+    }
+
+    /// Whether every worker has left its loop.
+    pub fn is_terminated(&self) -> bool {
+        self.pool.is_terminated()
+    }
+
+    /// Changes the number of workers to `workers` (at most the builder's
+    /// `max_workers`). Keys move by jump consistent hashing, so only about
+    /// `|new - old| / max(new, old)` of them change worker; a moved key's
+    /// queued and running tasks finish on its old worker before any new
+    /// task of it starts on the new one. Growing starts workers; shrinking
+    /// retires the highest lanes, whose workers leave once drained.
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(2).max_workers(8).build_partitioned().unwrap();
+    /// pool.resize(8).unwrap();
+    /// assert_eq!(pool.active_workers(), 8);
+    /// pool.resize(1).unwrap();
+    /// assert_eq!(pool.active_workers(), 1);
+    /// ```
+    pub fn resize(&self, workers: usize) -> Result<(), ResizeError> {
+        let max = self.pool.shared.signals.len();
+        if workers == 0 {
+            return Err(ResizeError::ZeroWorkers);
+        }
+        if workers > max {
+            return Err(ResizeError::AboveMax {
+                requested: workers,
+                max,
+            });
+        }
+        // Lock order: the worker handles, then the state (see `Pool`). Both
+        // are held while workers start, so no task is routed to a lane
+        // before its worker exists, and no shutdown misses a new worker.
+        let mut handles = self.pool.workers.lock();
+        let mut state = self.pool.shared.state.lock();
+        if state.closed {
+            return Err(ResizeError::ShuttingDown);
+        }
+        let before = state.active;
+        state.active = workers;
+        let unserved: Vec<usize> = (0..workers).filter(|&lane| !state.served[lane]).collect();
+        let started = self
+            .pool
+            .spawn_workers(&mut handles, &mut state, unserved.into_iter());
+        if started.is_err() {
+            // Workers that did start beyond the old size retire at once.
+            state.active = before;
+        }
+        drop(state);
+        drop(handles);
+        // Retiring workers re-check and leave once drained; blocked
+        // submitters pick their lane again.
+        self.pool.shared.wake_all();
+        started.map_err(ResizeError::Spawn)
+    }
+}
+
+fn route<K: Hash + ?Sized>(key: &K) -> Route {
+    Route::Key(stable_hash(key))
+}
+
+impl<B: Backend> core::fmt::Debug for PartitionedPool<B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PartitionedPool")
+            .field("pool", &self.pool)
+            .finish()
+    }
+}
