@@ -83,3 +83,13 @@ pub fn gated<B: Backend>(
         release.wait();
     }
 }
+
+/// The first key (a small integer) that routes to `lane` of `workers`, and
+/// to `then` once the pool has `then_workers`: scenarios pick keys by where
+/// they route instead of hard-coding hash values.
+pub fn key_routed(workers: usize, lane: usize, then_workers: usize, then: usize) -> u64 {
+    use executor::routing::worker_for;
+    (0..)
+        .find(|k| worker_for(k, workers) == lane && worker_for(k, then_workers) == then)
+        .expect("some key routes anywhere")
+}

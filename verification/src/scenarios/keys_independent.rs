@@ -1,0 +1,29 @@
+//! Guarantee: a slow key holds up only its own worker; another key on
+//! another worker still makes progress. (If it did not, the join below
+//! would wait forever and the checkers would report a deadlock.)
+
+use super::support::{Latch, gated, key_routed};
+use executor::Pool;
+use executor::sync::Backend;
+
+/// Scenario P2: key a's worker is blocked; key b still completes.
+pub fn keys_independent<B: Backend>() {
+    let pool = Pool::<B>::builder()
+        .workers(2)
+        .capacity(1)
+        .build_partitioned()
+        .unwrap();
+    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let slow = pool.submit(&a, gated(&started, &release)).unwrap();
+    let fast = pool.submit(&b, || 7_u8).unwrap();
+    assert_eq!(
+        fast.join(),
+        Ok(7),
+        "key b ran while key a's worker was blocked"
+    );
+    release.set();
+    slow.join().unwrap();
+    pool.shutdown().unwrap();
+    assert!(pool.metrics().is_consistent());
+}

@@ -1,0 +1,49 @@
+//! Guarantee: tasks of one key run in submission order, while different
+//! keys run on different workers in parallel.
+
+use super::support::{Log, key_routed, logging};
+use executor::Pool;
+use executor::sync::Backend;
+
+/// Scenario P1: two keys on two workers, each key's run order is its
+/// submission order.
+pub fn per_key_fifo<B: Backend>() {
+    let pool = Pool::<B>::builder()
+        .workers(2)
+        .capacity(2)
+        .build_partitioned()
+        .unwrap();
+    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let log = Log::<B>::shared();
+    // Ids: key a's tasks are 10, 11; key b's are 20 (21 off loom).
+    let b_tasks = if B::NAME == "loom" { 1 } else { 2 };
+    let mut handles = Vec::new();
+    for seq in 0..2 {
+        handles.push(pool.submit(&a, logging(&log, 10 + seq)).unwrap());
+        if seq < b_tasks {
+            handles.push(pool.submit(&b, logging(&log, 20 + seq)).unwrap());
+        }
+    }
+    for handle in handles {
+        handle.join().unwrap();
+    }
+    pool.shutdown().unwrap();
+    let ran = log.entries();
+    let of = |key: u64| {
+        ran.iter()
+            .copied()
+            .filter(|id| id / 10 == key)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of(1),
+        vec![10, 11],
+        "key a in submission order (run order {ran:?})"
+    );
+    assert_eq!(
+        of(2),
+        (20..20 + b_tasks).collect::<Vec<_>>(),
+        "key b (run order {ran:?})"
+    );
+    assert!(pool.metrics().is_consistent());
+}
