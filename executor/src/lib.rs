@@ -39,3 +39,8 @@ pub use task::{TaskId, Unstarted};
 
 /// The production executor: a [`Pool`] on parking_lot and std threads.
 pub type Executor = Pool<sync::Std>;
+
+/// The README's code blocks, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
