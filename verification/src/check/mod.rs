@@ -2,15 +2,24 @@
 //! the backend, run under real threads, loom and shuttle, with a readable
 //! report and a replay command when it fails.
 //!
+//! Each `run_*` method returns a [`Verdict`] (did the checker find a
+//! failure, after how many executions); the short forms (`std`, `loom`,
+//! `shuttle_random`, `shuttle_pct`) expect a pass and panic with the report
+//! otherwise, which is what scenario tests want. The bug zoo wants the
+//! opposite, and asserts that the verdict *found* its bug.
+//!
 //! Settings come from environment variables, so a plain `cargo test` is
-//! quick and a deeper search needs no code change:
+//! quick and a deeper search needs no code change; code may override them
+//! (the detection matrix does):
 //!
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `CHECK_STD_RUNS` | 100 | repetitions on real threads |
+//! | `CHECK_STD_WATCHDOG_SECS` | 20 | a real-thread run stuck this long fails as a hang |
 //! | `CHECK_LOOM_BOUND` | 2 | loom's preemption bound |
 //! | `CHECK_LOOM_SPURIOUS_WAITS` | 4 | loom: wait indices tried for a spurious wake-up |
 //! | `CHECK_LOOM_CHECKPOINT` | 1 | 0: skip writing the replay file (faster deep runs) |
+//! | `CHECK_LOOM_ISOLATE` | 1 | 0: run loom in the test's own process |
 //! | `CHECK_SHUTTLE_ITERATIONS` | 10000 | schedules per shuttle scheduler |
 //! | `CHECK_PCT_DEPTH` | 3 | PCT's bug depth |
 //! | `CHECK_SEED` | random | shuttle's seed |
@@ -22,8 +31,9 @@ mod model_shuttle;
 mod real;
 
 use crate::report::Report;
-use crate::{panics, trace};
+use crate::trace;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Reads a numeric setting from the environment.
 pub fn setting(var: &str, default: u64) -> u64 {
@@ -33,6 +43,38 @@ pub fn setting(var: &str, default: u64) -> u64 {
             .parse()
             .unwrap_or_else(|_| panic!("{var}={value:?} is not a whole number")),
         Err(_) => default,
+    }
+}
+
+/// What one checker concluded about one scenario.
+#[derive(Debug)]
+pub struct Verdict {
+    /// The checker and its settings, e.g. "loom (preemption bound 2)".
+    pub checker: String,
+    /// Executions run: all of them on a pass, up to and including the
+    /// failing one when something was found.
+    pub executions: u64,
+    /// Wall-clock time taken.
+    pub elapsed: Duration,
+    /// The failure found, if any.
+    pub failure: Option<Report>,
+}
+
+impl Verdict {
+    /// Whether the checker found a failure.
+    pub fn found(&self) -> bool {
+        self.failure.is_some()
+    }
+
+    /// Panics with the report if the checker found a failure.
+    pub fn expect_pass(self, scenario: &str) {
+        if let Some(report) = self.failure {
+            panic!("{report}");
+        }
+        eprintln!(
+            "[check] {scenario}: {}: {} executions, {:.0?}",
+            self.checker, self.executions, self.elapsed
+        );
     }
 }
 
@@ -47,6 +89,10 @@ pub fn setting(var: &str, default: u64) -> u64 {
 pub struct Check {
     name: &'static str,
     spurious: bool,
+    std_runs: Option<u64>,
+    loom_bound: Option<usize>,
+    iterations: Option<usize>,
+    seed: Option<u64>,
 }
 
 impl Check {
@@ -55,30 +101,73 @@ impl Check {
         Self {
             name,
             spurious: false,
+            std_runs: None,
+            loom_bound: None,
+            iterations: None,
+            seed: None,
         }
     }
 
-    /// Also inject spurious condition-variable wake-ups (see [`spurious`]).
+    /// Also inject spurious condition-variable wake-ups (see
+    /// [`crate::spurious`]).
     pub const fn with_spurious_wakeups(mut self) -> Self {
         self.spurious = true;
         self
     }
 
-    /// Says how much was explored, for `cargo test -- --nocapture`.
-    fn passed(&self, checker: &str, started: std::time::Instant) {
-        eprintln!(
-            "[check] {}: {checker}: {} executions, {:.0?}",
-            self.name,
-            trace::snapshot().execution,
-            started.elapsed()
-        );
+    /// Overrides `CHECK_STD_RUNS`.
+    pub const fn std_runs(mut self, runs: u64) -> Self {
+        self.std_runs = Some(runs);
+        self
     }
 
-    fn cargo_test(&self, binary: &str, prefix: &str) -> String {
-        format!(
-            "cargo test -p verification --test {binary} {prefix}::{} -- --exact",
-            self.name
-        )
+    /// Overrides `CHECK_LOOM_BOUND`.
+    pub const fn loom_bound(mut self, bound: usize) -> Self {
+        self.loom_bound = Some(bound);
+        self
+    }
+
+    /// Overrides `CHECK_SHUTTLE_ITERATIONS`.
+    pub const fn iterations(mut self, iterations: usize) -> Self {
+        self.iterations = Some(iterations);
+        self
+    }
+
+    /// Overrides `CHECK_SEED`.
+    pub const fn seed(mut self, seed: u64) -> Self {
+        self.seed = Some(seed);
+        self
+    }
+
+    /// The scenario's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Real threads, expecting a pass (see [`Self::run_std`]).
+    pub fn std(&self, scenario: fn()) {
+        self.run_std(scenario).expect_pass(self.name);
+    }
+
+    /// loom, expecting a pass (see [`Self::run_loom`]).
+    pub fn loom(&self, scenario: fn()) {
+        self.run_loom(scenario).expect_pass(self.name);
+    }
+
+    /// shuttle's random scheduler, expecting a pass.
+    pub fn shuttle_random(&self, scenario: fn()) {
+        self.run_shuttle(scenario, false).expect_pass(self.name);
+    }
+
+    /// shuttle's PCT scheduler, expecting a pass.
+    pub fn shuttle_pct(&self, scenario: fn()) {
+        self.run_shuttle(scenario, true).expect_pass(self.name);
+    }
+
+    /// The command that re-runs the current test, for replay lines.
+    fn cargo_test(&self) -> String {
+        let (binary, test) = current_test();
+        format!("cargo test -p verification --test {binary} {test} -- --exact")
     }
 
     fn replay_file(&self, checker: &str, ext: &str) -> PathBuf {
@@ -87,22 +176,34 @@ impl Check {
         dir.join(format!("{}-{checker}.{ext}", self.name))
     }
 
-    fn fail(
+    fn report(
         &self,
-        checker: String,
-        payload: Box<dyn std::any::Any + Send>,
+        checker: &str,
+        message: String,
         trace: Option<String>,
         replay: String,
-    ) -> ! {
-        let report = Report {
+    ) -> Report {
+        Report {
             scenario: self.name.to_owned(),
-            checker,
-            message: panics::executor_message(payload.as_ref()),
+            checker: checker.to_owned(),
+            message,
             trace,
             replay,
-        };
-        panic!("{report}");
+        }
     }
+}
+
+/// The running test binary's name (without cargo's hash) and the current
+/// test's name (libtest names each test's thread after the test).
+pub(crate) fn current_test() -> (String, String) {
+    let exe = std::env::current_exe().unwrap_or_default();
+    let stem = exe.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let binary = stem
+        .rsplit_once('-')
+        .map_or(stem, |(name, _)| name)
+        .to_owned();
+    let test = std::thread::current().name().unwrap_or("").to_owned();
+    (binary, test)
 }
 
 pub(crate) fn replay_dir() -> PathBuf {
@@ -115,4 +216,9 @@ pub(crate) fn replay_dir() -> PathBuf {
 
 pub(crate) fn replay_path() -> Option<PathBuf> {
     std::env::var_os("CHECK_REPLAY").map(PathBuf::from)
+}
+
+/// The execution counter of the current (or last) model run.
+pub(crate) fn executions() -> u64 {
+    trace::snapshot().execution
 }

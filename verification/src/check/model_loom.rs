@@ -1,18 +1,36 @@
 //! loom: exhaustive exploration up to a preemption bound.
 
-use super::{Check, replay_path, setting};
+use super::isolate::{self, EXECUTION_LINE, MODE_LINE, Role};
+use super::{Check, Verdict, executions, replay_path, setting};
 use crate::spurious::{self, Spurious};
 use crate::{panics, trace};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
+use std::time::Instant;
 
 impl Check {
     /// Explores the scenario exhaustively with loom, up to the preemption
-    /// bound `CHECK_LOOM_BOUND` (default 2). With spurious wake-ups, it runs
-    /// the model once per wait index that may return spuriously.
-    pub fn loom(&self, scenario: fn()) {
+    /// bound `CHECK_LOOM_BOUND` (default 2), in a child process (see
+    /// [`isolate`]). With spurious wake-ups, it runs the model once per wait
+    /// index that may return spuriously.
+    pub fn run_loom(&self, scenario: fn()) -> Verdict {
         panics::install(false);
-        let bound = setting("CHECK_LOOM_BOUND", 2) as usize;
+        let bound = self
+            .loom_bound
+            .unwrap_or_else(|| setting("CHECK_LOOM_BOUND", 2) as usize);
+        let call = match isolate::role() {
+            Role::Parent(call) => return self.loom_in_child(call, bound),
+            Role::Skip => {
+                return Verdict {
+                    checker: "loom (skipped in this child)".into(),
+                    executions: 0,
+                    elapsed: Default::default(),
+                    failure: None,
+                };
+            }
+            Role::Target(call) => Some(call),
+            Role::Inline => None,
+        };
         let modes: Vec<Spurious> = if let Ok(at) = std::env::var("CHECK_LOOM_SPURIOUS_AT") {
             vec![Spurious::AtWait(
                 at.parse().expect("CHECK_LOOM_SPURIOUS_AT: a wait index"),
@@ -23,18 +41,44 @@ impl Check {
         } else {
             vec![Spurious::Off]
         };
-        if self.loom_isolated() {
-            return self.loom_in_child(bound);
-        }
-        for mode in modes {
+        let started = Instant::now();
+        let mut total = 0;
+        let mut verdict = None;
+        for mode in &modes {
             if let Spurious::AtWait(k) = mode {
-                eprintln!("{}spurious at wait {k}", super::isolate::MODE_LINE);
+                eprintln!("{MODE_LINE}spurious at wait {k}");
             }
-            self.run_loom(scenario, bound, mode);
+            let found = self.explore_loom(scenario, bound, *mode);
+            total += executions();
+            if let Some(found) = found {
+                verdict = Some(Verdict {
+                    executions: total,
+                    elapsed: started.elapsed(),
+                    ..found
+                });
+                break;
+            }
+        }
+        let spurious_text = if self.spurious {
+            format!(", spurious wake-up at each of waits 0..{}", modes.len())
+        } else {
+            String::new()
+        };
+        let verdict = verdict.unwrap_or_else(|| Verdict {
+            checker: format!("loom (preemption bound {bound}{spurious_text})"),
+            executions: total,
+            elapsed: started.elapsed(),
+            failure: None,
+        });
+        match call {
+            Some(call) => isolate::finish_child(self, call, &verdict),
+            None => verdict,
         }
     }
 
-    fn run_loom(&self, scenario: fn(), bound: usize, mode: Spurious) {
+    /// One loom model; `Some` verdict if it failed.
+    fn explore_loom(&self, scenario: fn(), bound: usize, mode: Spurious) -> Option<Verdict> {
+        let announce = isolate::announcing();
         let explore = move |checkpoint: Option<PathBuf>| {
             let mut builder = loom::model::Builder::new();
             builder.preemption_bound = Some(bound);
@@ -49,29 +93,25 @@ impl Check {
             builder.check(move || {
                 spurious::begin_execution();
                 trace::begin_execution(loom_name);
+                if announce {
+                    eprintln!("{EXECUTION_LINE}{}", executions());
+                }
                 scenario();
             });
         };
         spurious::set_mode(mode);
         trace::reset();
         let replaying = replay_path();
-        let file = self.replay_file("loom", "json");
+        let file = self.replay_file(&format!("loom-{}", isolate::current_call()), "json");
         if replaying.is_none() {
             let _ = std::fs::remove_file(&file);
         }
-        let started = std::time::Instant::now();
         let checkpoint = match &replaying {
             Some(path) => Some(path.clone()),
             None if setting("CHECK_LOOM_CHECKPOINT", 1) == 1 => Some(file.clone()),
             None => None,
         };
-        let Err(payload) = catch_unwind(AssertUnwindSafe(|| explore(checkpoint))) else {
-            self.passed(
-                &format!("loom (preemption bound {bound}, {mode:?})"),
-                started,
-            );
-            return;
-        };
+        let payload = catch_unwind(AssertUnwindSafe(|| explore(checkpoint))).err()?;
         let trace = trace::snapshot();
         let (spurious_env, mode_text) = match mode {
             Spurious::AtWait(k) => (
@@ -86,15 +126,17 @@ impl Check {
             format!(
                 "{spurious_env}CHECK_LOOM_BOUND={bound} CHECK_REPLAY={} {}",
                 file.display(),
-                self.cargo_test("loom_scenarios", "loom")
+                self.cargo_test()
             )
         };
-        self.fail(
-            format!("loom (preemption bound {bound}{mode_text})"),
-            payload,
-            Some(trace.render()),
-            replay,
-        )
+        let checker = format!("loom (preemption bound {bound}{mode_text})");
+        let message = panics::executor_message(payload.as_ref());
+        Some(Verdict {
+            failure: Some(self.report(&checker, message, Some(trace.render()), replay)),
+            checker,
+            executions: trace.execution,
+            elapsed: Default::default(),
+        })
     }
 }
 

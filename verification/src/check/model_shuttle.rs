@@ -1,6 +1,6 @@
 //! shuttle: random and PCT schedules, with schedule files to replay.
 
-use super::{Check, replay_dir, replay_path, setting};
+use super::{Check, Verdict, replay_dir, replay_path, setting};
 use crate::spurious::{self, Spurious};
 use crate::{panics, trace};
 use shuttle::scheduler::{PctScheduler, RandomScheduler, ReplayScheduler, Scheduler};
@@ -9,26 +9,28 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 impl Check {
-    /// Runs `CHECK_SHUTTLE_ITERATIONS` random schedules under shuttle.
-    pub fn shuttle_random(&self, scenario: fn()) {
-        self.run_shuttle(scenario, false);
-    }
-
-    /// Runs `CHECK_SHUTTLE_ITERATIONS` schedules under shuttle's PCT
-    /// scheduler with bug depth `CHECK_PCT_DEPTH` (default 3).
-    pub fn shuttle_pct(&self, scenario: fn()) {
-        self.run_shuttle(scenario, true);
-    }
-
-    fn run_shuttle(&self, scenario: fn(), pct: bool) {
+    /// Runs `CHECK_SHUTTLE_ITERATIONS` (default 10^4) schedules under
+    /// shuttle: random ones, or with `pct` the PCT scheduler at depth
+    /// `CHECK_PCT_DEPTH` (default 3), stopping at the first failure.
+    pub fn run_shuttle(&self, scenario: fn(), pct: bool) -> Verdict {
         panics::install(true);
-        let iterations = setting("CHECK_SHUTTLE_ITERATIONS", 10_000) as usize;
+        let iterations = self
+            .iterations
+            .unwrap_or_else(|| setting("CHECK_SHUTTLE_ITERATIONS", 10_000) as usize);
         let depth = setting("CHECK_PCT_DEPTH", 3) as usize;
-        let seed = setting("CHECK_SEED", random_seed());
-        let (label, prefix) = if pct {
-            (format!("shuttle PCT (depth {depth}"), "shuttle_pct")
+        let seed = self
+            .seed
+            .unwrap_or_else(|| setting("CHECK_SEED", random_seed()));
+        let (checker, prefix) = if pct {
+            (
+                format!("shuttle PCT (depth {depth}, seed {seed}, {iterations} schedules)"),
+                "shuttle_pct",
+            )
         } else {
-            ("shuttle random (".to_owned(), "shuttle_random")
+            (
+                format!("shuttle random (seed {seed}, {iterations} schedules)"),
+                "shuttle_random",
+            )
         };
         spurious::set_mode(if self.spurious {
             Spurious::Budget(2)
@@ -71,29 +73,29 @@ impl Check {
             ),
         }));
         let Err(payload) = result else {
-            self.passed(prefix, started);
-            return;
+            return Verdict {
+                checker,
+                executions: super::executions(),
+                elapsed: started.elapsed(),
+                failure: None,
+            };
         };
         let trace = trace::snapshot();
         let replay = match (&replaying, newest_file(&dir)) {
             (Some(_), _) => "this run was the replay".to_owned(),
-            (None, Some(file)) => format!(
-                "CHECK_REPLAY={} {}",
-                file.display(),
-                self.cargo_test("shuttle_scenarios", prefix)
-            ),
+            (None, Some(file)) => format!("CHECK_REPLAY={} {}", file.display(), self.cargo_test()),
             (None, None) => format!(
                 "CHECK_SEED={seed} {} (no schedule file was written)",
-                self.cargo_test("shuttle_scenarios", prefix)
+                self.cargo_test()
             ),
         };
-        let sep = if pct { ", " } else { "" };
-        self.fail(
-            format!("{label}{sep}seed {seed}, {iterations} schedules)"),
-            payload,
-            Some(trace.render()),
-            replay,
-        )
+        let message = panics::executor_message(payload.as_ref());
+        Verdict {
+            failure: Some(self.report(&checker, message, Some(trace.render()), replay)),
+            checker,
+            executions: trace.execution,
+            elapsed: started.elapsed(),
+        }
     }
 }
 
