@@ -23,8 +23,8 @@ pub struct Step {
     pub index: usize,
     /// The simulated thread's name.
     pub thread: String,
-    /// What it did ("lock", "wait", "notify_one", ...).
-    pub op: &'static str,
+    /// What it did ("lock", "wait", "notify_one", "load(Relaxed)", ...).
+    pub op: String,
     /// Where in the source.
     pub at: &'static Location<'static>,
 }
@@ -103,7 +103,18 @@ pub fn reset() {
 /// Records a non-blocking operation.
 pub fn step(op: &'static str, at: &'static Location<'static>) {
     let thread = current_thread();
-    record(thread, op, at);
+    record(thread, op.to_owned(), at);
+}
+
+/// Records an atomic operation with its memory ordering (the model
+/// backends' `impl_atomics!` hook).
+pub fn atomic(
+    op: &'static str,
+    order: std::sync::atomic::Ordering,
+    at: &'static Location<'static>,
+) {
+    let thread = current_thread();
+    record(thread, format!("{op}({order:?})"), at);
 }
 
 /// Records entry into a blocking operation; pair with [`leave`].
@@ -112,7 +123,7 @@ pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
     update(|t| {
         t.blocked.insert(thread.clone(), (op, at));
     });
-    record(thread.clone(), op, at);
+    record(thread.clone(), op.to_owned(), at);
     thread
 }
 
@@ -126,7 +137,7 @@ pub fn leave(thread: &str) {
 /// Records a spawned thread's name.
 pub fn spawned(name: &str, at: &'static Location<'static>) {
     update(|t| t.threads.push(name.to_owned()));
-    record(current_thread(), "spawn", at);
+    record(current_thread(), "spawn".to_owned(), at);
 }
 
 /// Records that the simulated thread `thread` panicked.
@@ -134,7 +145,7 @@ pub fn panicked(thread: &str, message: String) {
     update(|t| t.panicked.push((thread.to_owned(), message)));
 }
 
-fn record(thread: String, op: &'static str, at: &'static Location<'static>) {
+fn record(thread: String, op: String, at: &'static Location<'static>) {
     update(|t| {
         t.steps += 1;
         let index = t.steps;
@@ -172,7 +183,7 @@ impl Trace {
         }
         let _ = writeln!(
             out,
-            "last {} of {} steps:\n  {:>5}  {:<14} {:<11} location",
+            "last {} of {} steps:\n  {:>5}  {:<14} {:<18} location",
             self.tail.len(),
             self.steps,
             "step",
@@ -182,7 +193,7 @@ impl Trace {
         for s in &self.tail {
             let _ = writeln!(
                 out,
-                "  {:>5}  {:<14} {:<11} {}",
+                "  {:>5}  {:<14} {:<18} {}",
                 s.index,
                 s.thread,
                 s.op,

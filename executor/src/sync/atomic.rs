@@ -18,18 +18,22 @@ macro_rules! int_wrapper {
                 Self(<B::$assoc as AtomicInt<B, $v>>::new(value))
             }
             /// Loads the value.
+            #[track_caller]
             pub fn load(&self, order: Ordering) -> $v {
                 self.0.load(order)
             }
             /// Stores a value.
+            #[track_caller]
             pub fn store(&self, value: $v, order: Ordering) {
                 self.0.store(value, order)
             }
             /// Stores a value, returning the previous one.
+            #[track_caller]
             pub fn swap(&self, value: $v, order: Ordering) -> $v {
                 self.0.swap(value, order)
             }
             /// Stores `new` if the value is `current`.
+            #[track_caller]
             pub fn compare_exchange(
                 &self,
                 current: $v,
@@ -40,10 +44,12 @@ macro_rules! int_wrapper {
                 self.0.compare_exchange(current, new, success, failure)
             }
             /// Adds, returning the previous value.
+            #[track_caller]
             pub fn fetch_add(&self, value: $v, order: Ordering) -> $v {
                 self.0.fetch_add(value, order)
             }
             /// Subtracts, returning the previous value.
+            #[track_caller]
             pub fn fetch_sub(&self, value: $v, order: Ordering) -> $v {
                 self.0.fetch_sub(value, order)
             }
@@ -104,14 +110,17 @@ impl<B: Backend> AtomicBool<B> {
         Self(<B::AtomicBool as AtomicFlag<B>>::new(value))
     }
     /// Loads the flag.
+    #[track_caller]
     pub fn load(&self, order: Ordering) -> bool {
         self.0.load(order)
     }
     /// Stores the flag.
+    #[track_caller]
     pub fn store(&self, value: bool, order: Ordering) {
         self.0.store(value, order)
     }
     /// Stores a value, returning the previous one.
+    #[track_caller]
     pub fn swap(&self, value: bool, order: Ordering) -> bool {
         self.0.swap(value, order)
     }

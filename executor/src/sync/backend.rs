@@ -155,50 +155,70 @@ pub trait CellAccess<B, T>: Sized {
 
 /// Implements [`AtomicInt`] and [`AtomicFlag`] for a backend whose atomics
 /// mirror `std::sync::atomic` (std, loom and shuttle all do), so no backend
-/// repeats the forwarding code.
+/// repeats the forwarding code. With `trace = hook`, every operation first
+/// calls `hook(operation, ordering, caller's location)`: the model backends
+/// record atomics in their failure traces that way.
 ///
 /// `impl_atomics!(MyBackend, path::to::atomic_module);`
 #[macro_export]
 macro_rules! impl_atomics {
     ($backend:ty, $module:path) => {
-        $crate::impl_atomics!(@int $backend, $module, AtomicUsize, usize);
-        $crate::impl_atomics!(@int $backend, $module, AtomicU64, u64);
+        $crate::impl_atomics!($backend, $module, trace = $crate::sync::no_trace);
+    };
+    ($backend:ty, $module:path, trace = $hook:path) => {
+        $crate::impl_atomics!(@int $backend, $module, $hook, AtomicUsize, usize);
+        $crate::impl_atomics!(@int $backend, $module, $hook, AtomicU64, u64);
         const _: () = {
             use $module as m;
             use ::core::sync::atomic::Ordering;
+            use ::std::panic::Location;
             impl $crate::sync::AtomicFlag<$backend> for m::AtomicBool {
                 fn new(value: bool) -> Self {
                     m::AtomicBool::new(value)
                 }
+                #[track_caller]
                 fn load(&self, order: Ordering) -> bool {
+                    $hook("load", order, Location::caller());
                     m::AtomicBool::load(self, order)
                 }
+                #[track_caller]
                 fn store(&self, value: bool, order: Ordering) {
+                    $hook("store", order, Location::caller());
                     m::AtomicBool::store(self, value, order)
                 }
+                #[track_caller]
                 fn swap(&self, value: bool, order: Ordering) -> bool {
+                    $hook("swap", order, Location::caller());
                     m::AtomicBool::swap(self, value, order)
                 }
             }
         };
     };
-    (@int $backend:ty, $module:path, $atomic:ident, $v:ty) => {
+    (@int $backend:ty, $module:path, $hook:path, $atomic:ident, $v:ty) => {
         const _: () = {
             use $module as m;
             use ::core::sync::atomic::Ordering;
+            use ::std::panic::Location;
             impl $crate::sync::AtomicInt<$backend, $v> for m::$atomic {
                 fn new(value: $v) -> Self {
                     m::$atomic::new(value)
                 }
+                #[track_caller]
                 fn load(&self, order: Ordering) -> $v {
+                    $hook("load", order, Location::caller());
                     m::$atomic::load(self, order)
                 }
+                #[track_caller]
                 fn store(&self, value: $v, order: Ordering) {
+                    $hook("store", order, Location::caller());
                     m::$atomic::store(self, value, order)
                 }
+                #[track_caller]
                 fn swap(&self, value: $v, order: Ordering) -> $v {
+                    $hook("swap", order, Location::caller());
                     m::$atomic::swap(self, value, order)
                 }
+                #[track_caller]
                 fn compare_exchange(
                     &self,
                     current: $v,
@@ -206,15 +226,25 @@ macro_rules! impl_atomics {
                     success: Ordering,
                     failure: Ordering,
                 ) -> Result<$v, $v> {
+                    $hook("compare_exchange", success, Location::caller());
                     m::$atomic::compare_exchange(self, current, new, success, failure)
                 }
+                #[track_caller]
                 fn fetch_add(&self, value: $v, order: Ordering) -> $v {
+                    $hook("fetch_add", order, Location::caller());
                     m::$atomic::fetch_add(self, value, order)
                 }
+                #[track_caller]
                 fn fetch_sub(&self, value: $v, order: Ordering) -> $v {
+                    $hook("fetch_sub", order, Location::caller());
                     m::$atomic::fetch_sub(self, value, order)
                 }
             }
         };
     };
 }
+
+/// The default atomic hook of [`impl_atomics!`]: does nothing (and
+/// compiles to nothing).
+#[inline(always)]
+pub fn no_trace(_op: &'static str, _order: Ordering, _at: &'static std::panic::Location<'static>) {}

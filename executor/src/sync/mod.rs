@@ -16,7 +16,7 @@ pub mod thread;
 
 pub use arc::Arc;
 pub use atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-pub use backend::{AtomicFlag, AtomicInt, Backend, CellAccess, PanicPayload};
+pub use backend::{AtomicFlag, AtomicInt, Backend, CellAccess, PanicPayload, no_trace};
 pub use cell::UnsafeCell;
 pub use condvar::Condvar;
 pub use mutex::{Mutex, MutexGuard};

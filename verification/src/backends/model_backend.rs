@@ -15,7 +15,7 @@ macro_rules! model_backend {
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
 
-        executor::impl_atomics!($name, $krate::sync::atomic);
+        executor::impl_atomics!($name, $krate::sync::atomic, trace = $crate::trace::atomic);
 
         /// A guard that remembers its mutex, so a wait can re-lock it.
         pub struct Guard<'a, T> {

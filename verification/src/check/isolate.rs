@@ -27,9 +27,16 @@ pub(crate) const MODE_LINE: &str = "[check-mode] ";
 /// Separates the fields of a verdict file.
 const SEP: char = '\u{1e}';
 
+/// In a child: which earlier loom runs of the test found a failure (as
+/// the parent saw them), so that skipping them does not change what the
+/// test does next.
+const PRIOR: &str = "CHECK_CHILD_FOUND";
+
 thread_local! {
     /// Loom runs made so far by the current test (each test has a thread).
     static CALLS: Cell<usize> = const { Cell::new(0) };
+    /// The parent's verdicts so far, for the children it starts next.
+    static FOUND: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// What this process does with the loom run it has reached.
@@ -40,8 +47,9 @@ pub(crate) enum Role {
     Parent(usize),
     /// We are a child and this is our run: run it, report, exit.
     Target(usize),
-    /// We are a child and this is another run: skip it.
-    Skip,
+    /// We are a child and this is another (earlier) run: skip it; `true`
+    /// if the parent saw it find a failure.
+    Skip(bool),
 }
 
 /// Counts this loom run and says what to do with it.
@@ -53,7 +61,10 @@ pub(crate) fn role() -> Role {
         .and_then(|v| v.parse::<usize>().ok())
     {
         Some(target) if target == call => Role::Target(call),
-        Some(_) => Role::Skip,
+        Some(_) => {
+            let found = std::env::var(PRIOR).unwrap_or_default();
+            Role::Skip(found.split(',').any(|c| c == call.to_string()))
+        }
         None if super::setting("CHECK_LOOM_ISOLATE", 1) == 1 => Role::Parent(call),
         None => Role::Inline,
     }
@@ -96,7 +107,22 @@ impl Check {
         let _ = std::fs::create_dir_all(replay_dir());
         let _ = std::fs::remove_file(&file);
         let explored = self.run_child(call, &[]);
-        if let Ok(text) = std::fs::read_to_string(&file) {
+        let verdict = self.read_child(call, &file, &explored, bound, started);
+        if verdict.found() {
+            FOUND.with_borrow_mut(|found| found.push(call));
+        }
+        verdict
+    }
+
+    fn read_child(
+        &self,
+        call: usize,
+        file: &std::path::Path,
+        explored: &Output,
+        bound: usize,
+        started: Instant,
+    ) -> Verdict {
+        if let Ok(text) = std::fs::read_to_string(file) {
             let fields: Vec<&str> = text.split(SEP).collect();
             let checker = fields[0].to_owned();
             let executions = fields.get(1).and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -111,7 +137,7 @@ impl Check {
                 failure,
             };
         }
-        self.aborted_child(call, bound, &explored, started)
+        self.aborted_child(call, bound, explored, started)
     }
 
     /// The child died: replay its failing execution, streaming the trace.
@@ -188,6 +214,16 @@ impl Check {
                 "1",
             ])
             .env(TARGET, call.to_string())
+            .env(
+                PRIOR,
+                FOUND.with_borrow(|found| {
+                    found
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }),
+            )
             .env("RUST_BACKTRACE", "0");
         for (key, value) in env {
             command.env(key, value);

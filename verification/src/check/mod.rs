@@ -93,6 +93,7 @@ pub struct Check {
     loom_bound: Option<usize>,
     iterations: Option<usize>,
     seed: Option<u64>,
+    watchdog_secs: Option<u64>,
 }
 
 impl Check {
@@ -105,6 +106,7 @@ impl Check {
             loom_bound: None,
             iterations: None,
             seed: None,
+            watchdog_secs: None,
         }
     }
 
@@ -130,6 +132,12 @@ impl Check {
     /// Overrides `CHECK_SHUTTLE_ITERATIONS`.
     pub const fn iterations(mut self, iterations: usize) -> Self {
         self.iterations = Some(iterations);
+        self
+    }
+
+    /// Overrides `CHECK_STD_WATCHDOG_SECS`.
+    pub const fn watchdog_secs(mut self, secs: u64) -> Self {
+        self.watchdog_secs = Some(secs);
         self
     }
 

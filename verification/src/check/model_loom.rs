@@ -20,12 +20,22 @@ impl Check {
             .unwrap_or_else(|| setting("CHECK_LOOM_BOUND", 2) as usize);
         let call = match isolate::role() {
             Role::Parent(call) => return self.loom_in_child(call, bound),
-            Role::Skip => {
+            Role::Skip(found) => {
+                // Another child ran it; replay the parent's verdict.
+                let checker = "loom (run in another child)".to_owned();
+                let failure = found.then(|| {
+                    self.report(
+                        &checker,
+                        "found by another child".into(),
+                        None,
+                        String::new(),
+                    )
+                });
                 return Verdict {
-                    checker: "loom (skipped in this child)".into(),
+                    checker,
                     executions: 0,
                     elapsed: Default::default(),
-                    failure: None,
+                    failure,
                 };
             }
             Role::Target(call) => Some(call),

@@ -16,7 +16,10 @@ impl Check {
         let runs = self
             .std_runs
             .unwrap_or_else(|| setting("CHECK_STD_RUNS", 100));
-        let watchdog = Duration::from_secs(setting("CHECK_STD_WATCHDOG_SECS", 20));
+        let watchdog = Duration::from_secs(
+            self.watchdog_secs
+                .unwrap_or_else(|| setting("CHECK_STD_WATCHDOG_SECS", 20)),
+        );
         let started = Instant::now();
         for run in 1..=runs {
             let (done, finished) = std::sync::mpsc::channel();
