@@ -26,10 +26,10 @@ use core::fmt;
 /// ```
 pub struct Pool<B: Backend> {
     pub(crate) shared: Arc<B, Shared<B>>,
-    /// Joined once, under this lock, by the first shutdown; a concurrent
-    /// shutdown waits here until the joins are done, and a resize holds it
-    /// while it starts workers so none escapes a shutdown's joins. Lock
-    /// order: this lock before the state lock.
+    /// Taken out and joined by the first shutdown; a resize holds this lock
+    /// while it starts workers (checking the closed flag under it), so none
+    /// escapes a shutdown's joins. Lock order: this lock before the state
+    /// lock.
     pub(crate) workers: Mutex<B, Vec<thread::JoinHandle<B, ()>>>,
     /// Identities of every worker ever started, to refuse waiting from
     /// inside a task. Separate from `workers`, which a shutdown holds while

@@ -112,16 +112,26 @@ impl<B: Backend> Pool<B> {
         }
     }
 
-    /// Joins every worker. The lock is held across the joins so that a
-    /// second, concurrent shutdown returns only once they are done.
+    /// Joins every worker, then waits until all have left their loops (a
+    /// concurrent shutdown may have taken some handles to join itself).
+    /// The handles are taken out of their lock before joining: a task that
+    /// calls `resize` (which takes that lock) while its worker is being
+    /// joined would otherwise deadlock the shutdown. `resize` checks the
+    /// closed flag under the same lock, so no worker it starts escapes.
     fn join_workers(&self) {
-        let mut workers = self.workers.lock();
-        for handle in workers.drain(..) {
+        let handles = core::mem::take(&mut *self.workers.lock());
+        for handle in handles {
             // A worker catches every task panic, so `Err` means a bug in
             // the pool itself; there is nothing better to do than go on
             // joining the others.
             let _ = handle.join();
         }
+        let state = self.shared.state.lock();
+        drop(
+            self.shared
+                .terminated
+                .wait_while(state, |s| s.live_workers > 0),
+        );
     }
 }
 

@@ -127,14 +127,23 @@ where
     let mut state = shared.state.lock();
     state.metrics.submitted += 1;
     let mut evicted = None;
+    // The lane this submitter last waited on, if any.
+    let mut waited: Option<usize> = None;
     let lane = loop {
         if state.closed {
             return Err(reject(state, task, RejectReason::ShuttingDown));
         }
         let lane = state.lane_for(route);
+        if let Some(previous) = waited.filter(|&previous| previous != lane) {
+            // Woken on a lane it no longer routes to (a resize moved its
+            // key): the freed slot's wake-up was meant for someone still
+            // waiting there, so pass it on rather than swallow it.
+            shared.signals[previous].not_full.notify_one();
+        }
         if state.lanes[lane].len() < shared.capacity {
             break lane;
         }
+        waited = Some(lane);
         match when_full {
             WhenFull::Reject => return Err(reject(state, task, RejectReason::Full)),
             WhenFull::Wait(None) => state = shared.signals[lane].not_full.wait(state),

@@ -13,5 +13,6 @@ pub mod report;
 pub mod scenarios;
 pub mod spurious;
 pub mod trace;
+pub mod zoo;
 
 pub use backends::{Loom, Shuttle};

@@ -31,7 +31,13 @@ pub fn install(shuttle: bool) {
         let default = std::panic::take_hook();
         if shuttle {
             // Shuttle installs its hook on its first execution.
-            shuttle::check_random(|| {}, 1);
+            // Its hook keeps this first configuration for the whole process,
+            // so give it the folder every shuttle run persists schedules to.
+            let mut config = shuttle::Config::new();
+            let dir = crate::check::shuttle_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            config.failure_persistence = shuttle::FailurePersistence::File(Some(dir));
+            shuttle::Runner::new(shuttle::scheduler::RandomScheduler::new(1), config).run(|| {});
         }
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {

@@ -21,7 +21,7 @@ use std::time::Instant;
 const TARGET: &str = "CHECK_CHILD";
 /// A child announces each execution on stderr, so the parent knows how far
 /// it got even if it aborts.
-pub(crate) const EXECUTION_LINE: &str = "[check-execution] ";
+pub const EXECUTION_LINE: &str = "[check-execution] ";
 /// A child announces each spurious wake-up mode before running it.
 pub(crate) const MODE_LINE: &str = "[check-mode] ";
 /// Separates the fields of a verdict file.
@@ -77,7 +77,7 @@ pub(crate) fn current_call() -> usize {
 
 /// Whether this process is a child announcing its executions.
 pub(crate) fn announcing() -> bool {
-    std::env::var_os(TARGET).is_some()
+    std::env::var_os(TARGET).is_some() || std::env::var_os("CHECK_ANNOUNCE").is_some()
 }
 
 fn verdict_file(check: &Check, call: usize) -> std::path::PathBuf {
@@ -171,7 +171,14 @@ impl Check {
             env.push(("CHECK_LOOM_SPURIOUS_AT", k.to_owned()));
         }
         drop(self.run_child(call, &env)); // what we want is its trace file
-        let trace = std::fs::read_to_string(&trace_file).ok();
+        // The replay numbers its one execution #1; say which it was.
+        let trace = std::fs::read_to_string(&trace_file).ok().map(|t| {
+            t.replacen(
+                "failing execution: #1",
+                &format!("failing execution: #{executions} (replayed from the checkpoint)"),
+                1,
+            )
+        });
         let spurious_env = env
             .get(2)
             .map_or(String::new(), |(k, v)| format!("{k}={v} "));

@@ -25,9 +25,10 @@
 //! | `CHECK_SEED` | random | shuttle's seed |
 //! | `CHECK_REPLAY` | unset | a loom checkpoint or shuttle schedule file to replay |
 
-mod isolate;
+pub mod isolate;
 mod model_loom;
 mod model_shuttle;
+pub(crate) use model_shuttle::shuttle_dir;
 mod real;
 
 use crate::report::Report;

@@ -21,16 +21,10 @@ impl Check {
         let seed = self
             .seed
             .unwrap_or_else(|| setting("CHECK_SEED", random_seed()));
-        let (checker, prefix) = if pct {
-            (
-                format!("shuttle PCT (depth {depth}, seed {seed}, {iterations} schedules)"),
-                "shuttle_pct",
-            )
+        let checker = if pct {
+            format!("shuttle PCT (depth {depth}, seed {seed}, {iterations} schedules)")
         } else {
-            (
-                format!("shuttle random (seed {seed}, {iterations} schedules)"),
-                "shuttle_random",
-            )
+            format!("shuttle random (seed {seed}, {iterations} schedules)")
         };
         spurious::set_mode(if self.spurious {
             Spurious::Budget(2)
@@ -39,12 +33,12 @@ impl Check {
         });
         trace::reset();
         let replaying = replay_path();
-        let dir = replay_dir().join(format!("{}-{prefix}", self.name));
-        if replaying.is_none() {
-            // Old schedules would be mistaken for this run's.
-            let _ = std::fs::remove_dir_all(&dir);
-        }
+        // One folder for every shuttle schedule: shuttle's panic hook keeps
+        // the folder of the first configuration it saw, so all runs share it;
+        // this run's schedule is the newest written since it started.
+        let dir = shuttle_dir();
         let _ = std::fs::create_dir_all(&dir);
+        let before = files(&dir);
         let mut config = Config::new();
         config.failure_persistence = FailurePersistence::File(Some(dir.clone()));
         config.max_steps =
@@ -81,7 +75,7 @@ impl Check {
             };
         };
         let trace = trace::snapshot();
-        let replay = match (&replaying, newest_file(&dir)) {
+        let replay = match (&replaying, newest_file(&dir, &before)) {
             (Some(_), _) => "this run was the replay".to_owned(),
             (None, Some(file)) => format!("CHECK_REPLAY={} {}", file.display(), self.cargo_test()),
             (None, None) => format!(
@@ -117,11 +111,27 @@ fn random_seed() -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-fn newest_file(dir: &Path) -> Option<PathBuf> {
+fn files(dir: &Path) -> Vec<(std::time::SystemTime, PathBuf)> {
     std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The newest schedule written since `before` was listed.
+fn newest_file(dir: &Path, before: &[(std::time::SystemTime, PathBuf)]) -> Option<PathBuf> {
+    files(dir)
+        .into_iter()
+        .filter(|(_, path)| !before.iter().any(|(_, old)| old == path))
         .max()
         .map(|(_, path)| path)
+}
+
+/// Where shuttle writes failing schedules.
+pub(crate) fn shuttle_dir() -> PathBuf {
+    replay_dir().join("shuttle-schedules")
 }

@@ -1,0 +1,524 @@
+//! State-machine test: the partitioned pool against a sequential model.
+//!
+//! proptest draws a lane capacity (1 to 3), a starting worker count (1 to
+//! `MAX_WORKERS`) and operations: blocking `submit` and `try_submit` on one
+//! of four keys, `Release`, `resize`, `shutdown_now`, `shutdown`. As in
+//! `model.rs`, tasks wait at a gate only the test opens; each lane has one
+//! worker, so a lane holds at most one running task and its queue fills
+//! predictably, and after every operation the pool must equal the model:
+//!
+//! - **Routing**: a key with tasks queued or running stays on their lane
+//!   (sticky, even when a resize moved its hash or retired the lane); any
+//!   other key goes to `routing::worker_for(&key, active)`. Checked through
+//!   `pool.worker_for(key)` for every key, and through the lane each
+//!   accepted task is counted on.
+//! - **Accounting**: `metrics()` equals the model, and per lane
+//!   `partition_metrics()` has the model's depth, accepted and finished
+//!   counts and `active` flag (`hot_lanes(0)`: the non-empty lanes).
+//! - **Admission**: `try_submit` is refused `Full` exactly when the key's
+//!   lane has `capacity` queued, `ShuttingDown` exactly once closed (and
+//!   `resize` too); task ids count accepted tasks.
+//! - **Per-key FIFO**: each lane starts its queued tasks in queue order, and
+//!   at the end each key's tasks ran (as they record it themselves) in
+//!   submission order, among those that ran.
+//! - **Handles** resolve to the value, `Panicked` or `Cancelled` (by
+//!   `shutdown_now`, which returns the queued tasks lane by lane).
+//!
+//! Waiting is never by sleeping: a task logs `(key, offer number)` as it
+//! starts (after the worker accounted it running) and the test waits for
+//! the log to grow; a handle resolves after the worker accounted the task's
+//! end. A blocking `submit`
+//! to a full lane would wait forever while the gate is shut, so the test
+//! releases the held tasks first. Timeouts only turn a hang into a failure.
+
+// This test drives the pool from outside with std primitives; it is not
+// code the model checkers run (see `clippy.toml`).
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
+use executor::routing::worker_for;
+use executor::sync::Std;
+use executor::{Executor, Metrics, PartitionedPool, RejectReason, ResizeError};
+use executor::{TaskError, TaskHandle, TaskId};
+use proptest::prelude::*;
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, Mutex, Once, mpsc};
+use std::thread;
+use std::time::Duration;
+
+/// How long a task may take to start, or `shutdown()` to return, before the
+/// test calls it a hang.
+const HANG: Duration = Duration::from_secs(5);
+/// The pool's `max_workers`: resizes go up to this.
+const MAX_WORKERS: usize = 4;
+const KEYS: [&str; 4] = ["key-0", "key-1", "key-2", "key-3"];
+/// `KEYS[k]`'s lane among 1, 2, 3, 4 workers: resizes move every key.
+const KEY_LANES: [[usize; 4]; 4] = [[0, 1, 1, 1], [0, 1, 2, 2], [0, 0, 0, 3], [0, 0, 2, 2]];
+
+/// Keeps the deliberate task panics quiet (once per process).
+fn silence_deliberate_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let message = info.payload().downcast_ref::<String>();
+            if !message.is_some_and(|m| m.starts_with("deliberate")) {
+                default(info);
+            }
+        }));
+    });
+}
+
+fn message(n: u64) -> String {
+    format!("deliberate panic in task {n}")
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Op {
+    /// Blocking `submit(key, task)`; the bool: the task panics.
+    Submit(usize, bool),
+    /// `try_submit(key, task)`; the bool: the task panics.
+    TrySubmit(usize, bool),
+    /// Open the gate until every held task has finished, then shut it.
+    Release,
+    Resize(usize),
+    ShutdownNow,
+    /// Open the gate for good, then `shutdown()`.
+    Shutdown,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let task = || (0..KEYS.len(), prop::bool::weighted(0.2));
+    prop_oneof![
+        8 => task().prop_map(|(key, panics)| Op::Submit(key, panics)),
+        14 => task().prop_map(|(key, panics)| Op::TrySubmit(key, panics)),
+        4 => Just(Op::Release),
+        6 => (1..=MAX_WORKERS).prop_map(Op::Resize),
+        1 => Just(Op::ShutdownNow),
+        1 => Just(Op::Shutdown),
+    ]
+}
+
+/// What the tasks share with the test: the gate they wait at (open or
+/// not), and the log of `(key, offer number)` they append to as they start.
+#[derive(Default)]
+struct Board(Mutex<(bool, Vec<(usize, u64)>)>, Condvar);
+
+impl Board {
+    fn set_open(&self, open: bool) {
+        self.0.lock().unwrap().0 = open;
+        self.1.notify_all();
+    }
+
+    /// A task starts: logs itself, then waits at the gate.
+    fn start(&self, key: usize, n: u64) {
+        let mut board = self.0.lock().unwrap();
+        board.1.push((key, n));
+        self.1.notify_all();
+        drop(self.1.wait_while(board, |(open, _)| !*open));
+    }
+
+    /// The log, once it has at least `len` entries (or after `HANG`).
+    fn log(&self, len: usize) -> Vec<(usize, u64)> {
+        let board = self.0.lock().unwrap();
+        let waited = self.1.wait_timeout_while(board, HANG, |b| b.1.len() < len);
+        waited.unwrap().0.1.clone()
+    }
+}
+
+/// An accepted task (its id is its index: ids count accepted tasks).
+struct Tracked {
+    /// The offer number: counts every submission, so it orders them.
+    n: u64,
+    key: usize,
+    panics: bool,
+    cancelled: bool,
+    handle: Option<TaskHandle<Std, u64>>,
+}
+
+/// One lane of the model.
+#[derive(Default, Clone)]
+struct Lane {
+    /// The task its worker holds at the gate (an index into `tasks`).
+    running: Option<usize>,
+    queue: VecDeque<usize>,
+    accepted: u64,
+    finished: u64,
+}
+
+struct Harness {
+    pool: Arc<PartitionedPool<Std>>,
+    capacity: usize,
+    board: Arc<Board>,
+    tasks: Vec<Tracked>,
+    m: Model,
+}
+
+/// The sequential model.
+#[derive(Default)]
+struct Model {
+    offers: u64,
+    /// Tasks that started (log entries) so far.
+    started: usize,
+    closed: bool,
+    terminated: bool,
+    active: usize,
+    lanes: Vec<Lane>,
+    expected: Metrics,
+}
+
+impl Drop for Harness {
+    /// On a failed case, let held tasks go so the pool's drop can finish.
+    fn drop(&mut self) {
+        self.board.set_open(true);
+    }
+}
+
+impl Harness {
+    fn new(workers: usize, capacity: usize) -> Self {
+        let pool = Executor::builder()
+            .workers(workers)
+            .max_workers(MAX_WORKERS)
+            .capacity(capacity)
+            .name_prefix("pmodel-w")
+            .build_partitioned()
+            .expect("build pool");
+        let lanes = vec![Lane::default(); MAX_WORKERS];
+        let (board, tasks) = (Arc::default(), Vec::new());
+        let m = Model {
+            active: workers,
+            lanes,
+            ..Model::default()
+        };
+        Self {
+            pool: Arc::new(pool),
+            capacity,
+            board,
+            tasks,
+            m,
+        }
+    }
+
+    /// The model's lane for `key`: where its tasks are, else its hash's.
+    fn lane_of(&self, key: usize) -> usize {
+        let holds = |lane: &Lane| {
+            let mut held = lane.running.iter().chain(&lane.queue);
+            held.any(|&i| self.tasks[i].key == key)
+        };
+        let pinned = self.m.lanes.iter().position(holds);
+        pinned.unwrap_or_else(|| worker_for(KEYS[key], self.m.active))
+    }
+
+    fn apply(&mut self, op: Op) -> Result<(), TestCaseError> {
+        match op {
+            Op::Submit(key, panics) => self.offer(key, panics, true),
+            Op::TrySubmit(key, panics) => self.offer(key, panics, false),
+            Op::Release => self.drain(false),
+            Op::Resize(workers) => {
+                let result = self.pool.resize(workers);
+                if self.m.closed {
+                    let refused = matches!(result, Err(ResizeError::ShuttingDown));
+                    prop_assert!(refused, "{:?}", result);
+                } else {
+                    prop_assert!(result.is_ok(), "{:?}", result);
+                    self.m.active = workers;
+                }
+                Ok(())
+            }
+            Op::ShutdownNow => self.shutdown_now(),
+            Op::Shutdown => self.shutdown(),
+        }
+    }
+
+    /// Compares the pool with the model.
+    fn check(&self) -> Result<(), TestCaseError> {
+        let pm = self.pool.partition_metrics();
+        prop_assert!(pm.total.is_consistent(), "{:?}", pm.total);
+        prop_assert_eq!(pm.total, self.m.expected);
+        prop_assert_eq!(pm.lanes.len(), MAX_WORKERS);
+        for (i, (got, want)) in pm.lanes.iter().zip(&self.m.lanes).enumerate() {
+            // (depth, accepted, finished, active)
+            let counts = (got.depth, got.accepted, got.finished, got.active);
+            let depth = want.queue.len() as u64;
+            let model = (depth, want.accepted, want.finished, i < self.m.active);
+            prop_assert_eq!(counts, model, "lane {}", i);
+            // Idle retired lanes' workers leave when they get to it: only
+            // lanes that must be served are checked.
+            let busy = want.running.is_some() || !want.queue.is_empty();
+            let must = (busy && !self.m.terminated) || (!self.m.closed && i < self.m.active);
+            prop_assert!(!must || got.served, "lane {} unserved", i);
+        }
+        let deep = (0..MAX_WORKERS).filter(|&i| !self.m.lanes[i].queue.is_empty());
+        prop_assert_eq!(pm.hot_lanes(0), deep.collect::<Vec<_>>());
+        prop_assert_eq!(self.pool.active_workers(), self.m.active);
+        prop_assert_eq!(self.pool.is_shutdown(), self.m.closed);
+        for (key, name) in KEYS.iter().enumerate() {
+            prop_assert_eq!(self.pool.worker_for(name), self.lane_of(key), "{}", name);
+        }
+        let log = self.board.log(0);
+        prop_assert_eq!(log.len(), self.m.started, "tasks started: {:?}", log);
+        Ok(())
+    }
+
+    fn offer(&mut self, key: usize, panics: bool, blocking: bool) -> Result<(), TestCaseError> {
+        let lane = self.lane_of(key);
+        if blocking && !self.m.closed && self.m.lanes[lane].queue.len() == self.capacity {
+            self.drain(false)?; // a blocking submit would wait forever
+        }
+        let lane = self.lane_of(key);
+        let full = self.m.lanes[lane].queue.len() == self.capacity;
+        let n = self.m.offers;
+        self.m.offers += 1;
+        let board = self.board.clone();
+        let task = move || {
+            board.start(key, n);
+            if panics {
+                panic!("{}", message(n));
+            }
+            n
+        };
+        let result = if blocking {
+            self.pool.submit(KEYS[key], task)
+        } else {
+            self.pool.try_submit(KEYS[key], task)
+        };
+        self.m.expected.submitted += 1;
+        let refusal = match () {
+            () if self.m.closed => Some(RejectReason::ShuttingDown),
+            () if full => Some(RejectReason::Full),
+            () => None,
+        };
+        let result = result.map_err(|rejected| rejected.reason);
+        let what = format!("offer {n} of {} to lane {lane}", KEYS[key]);
+        let handle = match (result, refusal) {
+            (Ok(handle), None) => handle,
+            (Err(reason), Some(want)) if reason == want => {
+                self.m.expected.rejected += 1;
+                return Ok(());
+            }
+            (got, want) => {
+                let got = got.map(|handle| handle.id());
+                let msg = format!("{what}: got {got:?}, the model says {want:?}");
+                return Err(TestCaseError::fail(msg));
+            }
+        };
+        let index = self.tasks.len();
+        prop_assert_eq!(handle.id(), TaskId(index as u64));
+        self.m.expected.accepted += 1;
+        self.m.lanes[lane].accepted += 1;
+        // Misrouted? Fail now rather than wait for a start.
+        let lanes = self.pool.partition_metrics().lanes;
+        let accepted = lanes.iter().map(|l| l.accepted);
+        let misrouted = !accepted.eq(self.m.lanes.iter().map(|l| l.accepted));
+        prop_assert!(!misrouted, "{}: counted on another lane", what);
+        let (handle, cancelled) = (Some(handle), false);
+        self.tasks.push(Tracked {
+            n,
+            key,
+            panics,
+            cancelled,
+            handle,
+        });
+        if self.m.lanes[lane].running.is_none() {
+            // The lane's idle worker takes it at once and holds it.
+            let log = self.board.log(self.m.started + 1);
+            prop_assert_eq!(log.get(self.m.started), Some(&(key, n)), "{} starts", what);
+            self.m.started += 1;
+            self.m.lanes[lane].running = Some(index);
+            self.m.expected.running += 1;
+        } else {
+            self.m.lanes[lane].queue.push_back(index);
+            self.m.expected.queued += 1;
+        }
+        Ok(())
+    }
+
+    /// Joins the handle of `tasks[index]`, which must have run.
+    fn settle_ran(&mut self, index: usize, resolved: bool) -> Result<(), TestCaseError> {
+        let task = &mut self.tasks[index];
+        let handle = task.handle.take().expect("settled once");
+        let id = TaskId(index as u64);
+        prop_assert!(!resolved || handle.is_finished(), "{} resolved", id);
+        if task.panics {
+            let message = message(task.n);
+            prop_assert_eq!(handle.join(), Err(TaskError::Panicked { id, message }));
+            self.m.expected.failed += 1;
+        } else {
+            prop_assert_eq!(handle.join(), Ok(task.n));
+            self.m.expected.completed += 1;
+        }
+        Ok(())
+    }
+
+    /// Lets every held task run (for `shutdown`: checks that their handles
+    /// are already resolved): first every queued task must start, each lane
+    /// in queue order (a bounded wait, so a stranded task fails the case
+    /// instead of hanging a join), then every handle resolves.
+    fn drain(&mut self, resolved: bool) -> Result<(), TestCaseError> {
+        if self.m.terminated {
+            return Ok(()); // nothing is held; the gate stays open
+        }
+        self.board.set_open(true);
+        let ns = |queue: &VecDeque<usize>| queue.iter().map(|&i| self.tasks[i].n).collect();
+        let orders: Vec<Vec<u64>> = self.m.lanes.iter().map(|l| ns(&l.queue)).collect();
+        let total = self.m.started + orders.iter().map(Vec::len).sum::<usize>();
+        let log = self.board.log(total);
+        let starts: Vec<u64> = log[self.m.started..].iter().map(|e| e.1).collect();
+        prop_assert_eq!(log.len(), total, "held tasks started: {:?}", &starts);
+        self.m.started = total;
+        for want in orders {
+            let got = starts.iter().copied().filter(|n| want.contains(n));
+            prop_assert_eq!(got.collect::<Vec<_>>(), want, "lane order in {:?}", &starts);
+        }
+        let mut held = Vec::new();
+        for lane in &mut self.m.lanes {
+            let running = lane.running.take();
+            self.m.expected.running -= running.iter().len() as u64;
+            self.m.expected.queued -= lane.queue.len() as u64;
+            let before = held.len();
+            held.extend(running.into_iter().chain(lane.queue.drain(..)));
+            lane.finished += (held.len() - before) as u64;
+        }
+        for index in held {
+            self.settle_ran(index, resolved)?;
+        }
+        if !resolved {
+            self.board.set_open(false); // shutdown leaves it open for good
+        }
+        Ok(())
+    }
+
+    fn shutdown_now(&mut self) -> Result<(), TestCaseError> {
+        let unstarted = self.pool.shutdown_now();
+        self.m.closed = true;
+        let ids: Vec<u64> = unstarted.iter().map(|u| u.id().0).collect();
+        let queued = self
+            .m
+            .lanes
+            .iter_mut()
+            .flat_map(|lane| lane.queue.drain(..));
+        let queued: Vec<usize> = queued.collect();
+        let want: Vec<u64> = queued.iter().map(|&i| i as u64).collect();
+        prop_assert_eq!(ids, want, "shutdown_now returns the queues, lane by lane");
+        drop(unstarted);
+        for index in queued {
+            self.m.expected.queued -= 1;
+            self.m.expected.cancelled += 1;
+            let task = &mut self.tasks[index];
+            task.cancelled = true;
+            let (handle, id) = (task.handle.take().expect("once"), TaskId(index as u64));
+            prop_assert!(handle.is_finished(), "{} resolved by shutdown_now", id);
+            prop_assert_eq!(handle.join(), Err(TaskError::Cancelled(id)));
+        }
+        Ok(())
+    }
+
+    fn shutdown(&mut self) -> Result<(), TestCaseError> {
+        self.m.closed = true;
+        self.board.set_open(true);
+        // On a helper thread, so that a hang fails the case.
+        let (tx, rx) = mpsc::channel();
+        let pool = self.pool.clone();
+        thread::spawn(move || drop(tx.send(pool.shutdown())));
+        prop_assert_eq!(rx.recv_timeout(HANG), Ok(Ok(())), "shutdown() returns");
+        prop_assert!(self.pool.is_terminated(), "terminated once shut down");
+        self.drain(true)?;
+        self.m.terminated = true;
+        Ok(())
+    }
+
+    /// Shuts down; then every handle is settled, and per key the tasks ran
+    /// in submission order (their own log against the model's list).
+    fn finish(&mut self) -> Result<(), TestCaseError> {
+        self.shutdown()?;
+        self.check()?;
+        prop_assert!(self.tasks.iter().all(|t| t.handle.is_none()), "unsettled");
+        prop_assert_eq!(self.pool.workers(), 0);
+        let log = self.board.log(0);
+        for (key, name) in KEYS.iter().enumerate() {
+            let ran = log.iter().filter(|e| e.0 == key).map(|e| e.1);
+            let want = self.tasks.iter().filter(|t| t.key == key && !t.cancelled);
+            let want: Vec<u64> = want.map(|t| t.n).collect();
+            prop_assert_eq!(ran.collect::<Vec<_>>(), want, "run order of {}", name);
+        }
+        let ran = self.m.expected.completed + self.m.expected.failed;
+        prop_assert_eq!(log.len() as u64, ran);
+        Ok(())
+    }
+}
+
+fn run(workers: usize, capacity: usize, ops: &[Op]) -> Result<(), TestCaseError> {
+    silence_deliberate_panics();
+    let mut harness = Harness::new(workers, capacity);
+    harness.check()?;
+    for (step, &op) in ops.iter().enumerate() {
+        harness.apply(op)?;
+        let checked = harness.check();
+        checked.map_err(|e| TestCaseError::fail(format!("after step {step}, {op:?}: {e}")))?;
+    }
+    harness.finish()
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(256)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        // A hanging pool costs `HANG` per shrinking step: bound the shrinking.
+        max_shrink_time: 60_000,
+        ..ProptestConfig::default()
+    })]
+
+    /// Every operation sequence leaves the partitioned pool exactly where the
+    /// sequential model says, and every key's tasks run in submission order.
+    #[test]
+    fn partitioned_pool_matches_sequential_model(
+        workers in 1..=MAX_WORKERS,
+        capacity in 1usize..=3,
+        ops in prop::collection::vec(op(), 1..64),
+    ) {
+        run(workers, capacity, &ops)?;
+    }
+}
+
+/// A fixed sequence through the sticky-routing paths (one worker, lanes of
+/// 2), so they run even if proptest's draws miss them.
+#[test]
+fn fixed_sequence_covers_sticky_routing() {
+    use Op::*;
+    for (key, lanes) in KEY_LANES.iter().enumerate() {
+        let got: Vec<usize> = (1..=4).map(|n| worker_for(KEYS[key], n)).collect();
+        assert_eq!(&got, lanes, "the routing this sequence relies on");
+    }
+    #[rustfmt::skip]
+    let ops = [
+        Submit(0, false),    // lane 0: runs, held at the gate
+        TrySubmit(0, false), // lane 0, queued
+        Resize(2),           // key-0 hashes to lane 1 now...
+        TrySubmit(0, true),  // ...but follows its tasks on lane 0
+        TrySubmit(0, false), // refused Full: lane 0 is full, lane 1 idle
+        TrySubmit(1, false), // lane 1
+        Resize(4),
+        Submit(2, true),     // lane 3
+        TrySubmit(2, false), // lane 3, queued
+        Resize(1),           // lanes 1 to 3 retire...
+        TrySubmit(2, false), // ...but key-2 follows its tasks on lane 3
+        TrySubmit(3, false), // refused Full (lane 0)
+        Submit(3, false),    // lane 0 full: released first, then runs
+        Release,             // retired lanes drain, their workers leave
+        Resize(3),           // lanes 1 and 2 served again
+        Submit(1, false),    // lane 2
+        TrySubmit(1, true),  // lane 2, queued
+        ShutdownNow,         // cancels it
+        TrySubmit(0, false), // refused ShuttingDown
+        Resize(2),           // refused ShuttingDown
+        Release,
+        Shutdown,
+        Shutdown,
+    ];
+    run(1, 2, &ops).unwrap();
+}
