@@ -35,36 +35,20 @@
 // code the model checkers run (see `clippy.toml`).
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
+mod common;
+use common::*;
+
 use executor::sync::Std;
 use executor::{Executor, Metrics, RejectReason, Rejected, TaskError, TaskHandle, TaskId};
 use proptest::prelude::*;
 use std::collections::VecDeque;
-use std::sync::{Arc, Condvar, Mutex, Once, mpsc};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
 /// How long a task may take to start, or `shutdown()` to return, before the
 /// test calls it a hang.
 const HANG: Duration = Duration::from_secs(10);
-
-/// Installs, once per process, a panic hook that keeps the deliberate task
-/// panics quiet and forwards every other panic to the default hook.
-fn silence_deliberate_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-            if !message.is_some_and(|m| m.starts_with("deliberate")) {
-                default(info);
-            }
-        }));
-    });
-}
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -449,13 +433,6 @@ fn run(capacity: usize, ops: &[Op]) -> Result<(), TestCaseError> {
         harness.check(op)?;
     }
     harness.finish()
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(256)
 }
 
 proptest! {

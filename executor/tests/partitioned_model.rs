@@ -35,13 +35,16 @@
 // code the model checkers run (see `clippy.toml`).
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
+mod common;
+use common::*;
+
 use executor::routing::worker_for;
 use executor::sync::Std;
 use executor::{Executor, Metrics, PartitionedPool, RejectReason, ResizeError};
 use executor::{TaskError, TaskHandle, TaskId};
 use proptest::prelude::*;
 use std::collections::VecDeque;
-use std::sync::{Arc, Condvar, Mutex, Once, mpsc};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -53,20 +56,6 @@ const MAX_WORKERS: usize = 4;
 const KEYS: [&str; 4] = ["key-0", "key-1", "key-2", "key-3"];
 /// `KEYS[k]`'s lane among 1, 2, 3, 4 workers: resizes move every key.
 const KEY_LANES: [[usize; 4]; 4] = [[0, 1, 1, 1], [0, 1, 2, 2], [0, 0, 0, 3], [0, 0, 2, 2]];
-
-/// Keeps the deliberate task panics quiet (once per process).
-fn silence_deliberate_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let message = info.payload().downcast_ref::<String>();
-            if !message.is_some_and(|m| m.starts_with("deliberate")) {
-                default(info);
-            }
-        }));
-    });
-}
 
 fn message(n: u64) -> String {
     format!("deliberate panic in task {n}")
@@ -456,13 +445,6 @@ fn run(workers: usize, capacity: usize, ops: &[Op]) -> Result<(), TestCaseError>
         checked.map_err(|e| TestCaseError::fail(format!("after step {step}, {op:?}: {e}")))?;
     }
     harness.finish()
-}
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(256)
 }
 
 proptest! {

@@ -30,13 +30,16 @@
 // primitives; it is not code the model checkers run (see `clippy.toml`).
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
+mod common;
+use common::*;
+
 use executor::{Executor, RejectReason, Rejected, TaskError, TaskHandle, TaskId};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
-use std::sync::{Arc, Once, mpsc};
+use std::sync::{Arc, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -49,25 +52,6 @@ const CAPACITY: usize = 512;
 const PANIC_RATE: f64 = 0.1;
 /// Share of submissions made with `try_submit` (which can be refused `Full`).
 const TRY_RATE: f64 = 0.2;
-
-/// Installs, once per process, a panic hook that keeps the deliberate task
-/// panics quiet and forwards every other panic to the default hook.
-fn silence_deliberate_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-            if !message.is_some_and(|m| m.starts_with("deliberate")) {
-                default(info);
-            }
-        }));
-    });
-}
 
 /// The seed: `STRESS_SEED` if set, otherwise fresh from the clock.
 fn seed() -> u64 {

@@ -40,3 +40,18 @@ impl fmt::Display for Report {
         writeln!(f, "replay: {}", self.replay)
     }
 }
+
+impl Report {
+    /// Renders the report, failing with it if any of `needles` is missing:
+    /// for tests that pin down what a learner gets to read.
+    pub fn assert_mentions(&self, needles: &[&str]) -> String {
+        let text = self.to_string();
+        for needle in needles {
+            assert!(
+                text.contains(needle),
+                "the report lacks {needle:?}:\n{text}"
+            );
+        }
+        text
+    }
+}

@@ -1,0 +1,33 @@
+//! Helpers shared by the executor's integration tests.
+// Each test binary uses a subset.
+#![allow(dead_code, clippy::disallowed_types, clippy::disallowed_methods)]
+
+use std::sync::Once;
+
+/// Installs, once per process, a panic hook that keeps the deliberate task
+/// panics (messages starting with "deliberate") quiet and forwards every
+/// other panic to the default hook.
+pub fn silence_deliberate_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+            if !message.is_some_and(|m| m.starts_with("deliberate")) {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Proptest cases: `PROPTEST_CASES`, else 256.
+pub fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(256)
+}
