@@ -17,12 +17,13 @@ pub fn per_key_fifo<B: Backend>() {
     let log = Log::<B>::shared();
     // Ids: key a's tasks are 10, 11; key b's are 20 (21 off loom).
     let b_tasks = if B::NAME == "loom" { 1 } else { 2 };
-    let mut handles = Vec::new();
-    for seq in 0..2 {
-        handles.push(pool.submit(&a, logging(&log, 10 + seq)).unwrap());
-        if seq < b_tasks {
-            handles.push(pool.submit(&b, logging(&log, 20 + seq)).unwrap());
-        }
+    // Key a's tasks go in back to back: any router that does not send a
+    // key to one place puts them on different workers, racing.
+    let mut handles: Vec<_> = (0..2)
+        .map(|seq| pool.submit(&a, logging(&log, 10 + seq)).unwrap())
+        .collect();
+    for seq in 0..b_tasks {
+        handles.push(pool.submit(&b, logging(&log, 20 + seq)).unwrap());
     }
     for handle in handles {
         handle.join().unwrap();
