@@ -18,9 +18,10 @@ fn main() {
     let started = std::time::Instant::now();
     let table = matrix::measure(|bug| eprintln!("measuring {bug} ..."));
     let markdown = format!(
-        "# The detection matrix\n\n{}\n{table}\nMeasured by `cargo run -p verification --release --bin zoo-matrix` in {:.0?}.\n",
+        "# The detection matrix\n\n{}\n{table}\nMeasured by `cargo run -p verification --release --bin zoo-matrix` in {:.0?}.\n\n{}",
         matrix::legend(),
-        started.elapsed()
+        started.elapsed(),
+        matrix::blind_spots()
     );
     println!("{markdown}");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("zoo-matrix.md");

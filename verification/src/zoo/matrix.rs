@@ -180,3 +180,20 @@ pub fn legend() -> String {
          same program (a run that hangs costs a watchdog, so those stop after {STD_HANGS}).\n"
     )
 }
+
+/// Why some checkers miss some bugs, bug by bug.
+pub fn blind_spots() -> String {
+    let mut out = String::from("## Who finds what, and why not\n\n");
+    for bug in BUGS {
+        let found: Vec<String> = bug.found_by.iter().map(|c| format!("{c:?}")).collect();
+        let _ = writeln!(
+            out,
+            "- `{}` ({}): found by {}. Others: {}",
+            bug.name,
+            bug.summary,
+            found.join(", "),
+            bug.blind_spots
+        );
+    }
+    out
+}
