@@ -2,7 +2,7 @@
 //! evicted task's handle says `Discarded`; a caller-run task runs on the
 //! caller; the accounting stays exact.
 
-use super::support::{Latch, Log, gated, logging};
+use super::support::{Busy, Log, logging};
 use executor::sync::Backend;
 use executor::{Pool, RejectionPolicy, TaskError};
 
@@ -14,18 +14,15 @@ pub fn discard_oldest_loses_nothing<B: Backend>() {
         .policy(RejectionPolicy::DiscardOldest)
         .build()
         .unwrap();
-    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let log = Log::<B>::shared();
-    let busy = pool.submit(gated(&started, &release)).unwrap();
-    started.wait();
+    let busy = Busy::occupy(&pool);
     let oldest = pool.submit(logging(&log, 1)).unwrap();
     let newest = pool.submit(logging(&log, 2)).unwrap();
     assert_eq!(
         oldest.join(),
         Err(TaskError::Discarded(executor::TaskId(1)))
     );
-    release.set();
-    busy.join().unwrap();
+    busy.release();
     assert_eq!(newest.join(), Ok(2));
     pool.shutdown().unwrap();
     assert_eq!(log.entries(), vec![2], "the evicted task never ran");
@@ -42,10 +39,8 @@ pub fn caller_runs_loses_nothing<B: Backend>() {
         .policy(RejectionPolicy::CallerRuns)
         .build()
         .unwrap();
-    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let log = Log::<B>::shared();
-    let busy = pool.submit(gated(&started, &release)).unwrap();
-    started.wait();
+    let busy = Busy::occupy(&pool);
     let queued = pool.submit(logging(&log, 1)).unwrap();
     let overflow = pool.submit(logging(&log, 2)).unwrap();
     assert!(
@@ -57,8 +52,7 @@ pub fn caller_runs_loses_nothing<B: Backend>() {
         vec![2],
         "on the caller, while the worker is busy"
     );
-    release.set();
-    busy.join().unwrap();
+    busy.release();
     assert_eq!(queued.join(), Ok(1));
     assert_eq!(overflow.join(), Ok(2));
     pool.shutdown().unwrap();

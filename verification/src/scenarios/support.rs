@@ -93,3 +93,26 @@ pub fn key_routed(workers: usize, lane: usize, then_workers: usize, then: usize)
         .find(|k| worker_for(k, workers) == lane && worker_for(k, then_workers) == then)
         .expect("some key routes anywhere")
 }
+
+/// A shared pool's only worker, held busy by a gated task until released:
+/// the way a scenario makes the queue fill deterministically.
+pub struct Busy<B: Backend> {
+    release: Arc<B, Latch<B>>,
+    handle: executor::TaskHandle<B, ()>,
+}
+
+impl<B: Backend> Busy<B> {
+    /// Submits the gated task and waits until a worker is running it.
+    pub fn occupy(pool: &executor::Pool<B>) -> Self {
+        let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+        let handle = pool.submit(gated(&started, &release)).unwrap();
+        started.wait();
+        Self { release, handle }
+    }
+
+    /// Lets the task finish and waits for it.
+    pub fn release(self) {
+        self.release.set();
+        self.handle.join().unwrap();
+    }
+}

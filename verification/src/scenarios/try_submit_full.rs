@@ -1,17 +1,15 @@
 //! Guarantee: `try_submit` fast-fails exactly when the queue is full, and
 //! hands back the very task it refused.
 
-use super::support::{Latch, Log, gated, logging};
+use super::support::{Busy, Log, logging};
 use executor::sync::Backend;
 use executor::{Pool, RejectReason};
 
 /// Scenario 2: rejection exactly when full, with the same task returned.
 pub fn try_submit_full<B: Backend>() {
     let pool = Pool::<B>::builder().workers(1).capacity(1).build().unwrap();
-    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let log = Log::<B>::shared();
-    let busy = pool.submit(gated(&started, &release)).unwrap();
-    started.wait(); // the only worker is busy and the queue is empty
+    let busy = Busy::occupy(&pool); // the only worker is busy, the queue empty
     let queued = pool
         .try_submit(logging(&log, 1))
         .expect("one free slot: accepted");
@@ -19,8 +17,7 @@ pub fn try_submit_full<B: Backend>() {
         .try_submit(logging(&log, 2))
         .expect_err("queue full: rejected");
     assert_eq!(refused.reason, RejectReason::Full);
-    release.set();
-    busy.join().unwrap();
+    busy.release();
     assert_eq!(queued.join(), Ok(1));
     assert_eq!((refused.task)(), 2, "the refused task comes back intact");
     pool.shutdown().unwrap();
