@@ -25,6 +25,9 @@
 //! The run is seeded: the seed is printed, and `STRESS_SEED=<n>` replays the
 //! same inputs (task kinds, submit methods, shutdown point); the thread
 //! interleaving is of course the OS's.
+//!
+//! The record of runs, the watchdog over the test threads and the `/proc`
+//! thread check live in `stress_support/`.
 
 // This test drives the pool from outside with real threads and std
 // primitives; it is not code the model checkers run (see `clippy.toml`).
@@ -33,15 +36,26 @@
 mod common;
 use common::*;
 
+#[path = "stress_support/proc_threads.rs"]
+mod proc_threads;
+#[path = "stress_support/record.rs"]
+mod record;
+#[path = "stress_support/watchdog.rs"]
+mod watchdog;
+
+use proc_threads::assert_no_threads_named;
+#[cfg(target_os = "linux")]
+use proc_threads::live_threads_named;
+use record::{Record, make_task};
+use watchdog::{Done, await_threads, join, spawn};
+
 use executor::{Executor, RejectReason, Rejected, TaskError, TaskHandle, TaskId};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-use std::thread;
-use std::time::{Duration, Instant};
 
 const PRODUCERS: usize = 4;
 const PER_PRODUCER: usize = 25_000;
@@ -68,100 +82,6 @@ fn seed() -> u64 {
     seed
 }
 
-/// How often each task id ran, and where.
-struct Record {
-    /// Runs on a pool worker thread.
-    on_worker: Vec<AtomicU8>,
-    /// Runs anywhere else (the test running a closure handed back to it).
-    elsewhere: Vec<AtomicU8>,
-    /// The worker name prefix, to tell the two apart.
-    prefix: &'static str,
-}
-
-impl Record {
-    fn new(prefix: &'static str) -> Self {
-        Self {
-            on_worker: (0..TOTAL).map(|_| AtomicU8::new(0)).collect(),
-            elsewhere: (0..TOTAL).map(|_| AtomicU8::new(0)).collect(),
-            prefix,
-        }
-    }
-
-    fn record(&self, id: u64) {
-        let on_worker = thread::current()
-            .name()
-            .is_some_and(|name| name.starts_with(self.prefix));
-        let counters = if on_worker {
-            &self.on_worker
-        } else {
-            &self.elsewhere
-        };
-        counters[id as usize].fetch_add(1, Ordering::Relaxed);
-    }
-
-    fn on_worker(&self, id: u64) -> u8 {
-        self.on_worker[id as usize].load(Ordering::Relaxed)
-    }
-
-    fn elsewhere(&self, id: u64) -> u8 {
-        self.elsewhere[id as usize].load(Ordering::Relaxed)
-    }
-}
-
-/// The task with id `id`: records its run, then panics or returns its id.
-fn make_task(id: u64, panics: bool, record: Arc<Record>) -> impl FnOnce() -> u64 + Send + 'static {
-    move || {
-        record.record(id);
-        if panics {
-            panic!("deliberate panic in task {id}");
-        }
-        id
-    }
-}
-
-/// Names of this process's live threads that start with `prefix`.
-#[cfg(target_os = "linux")]
-fn live_threads_named(prefix: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir("/proc/self/task").expect("read /proc/self/task") {
-        let Ok(entry) = entry else { continue };
-        // A thread may exit between the listing and the read: skip it.
-        let Ok(comm) = std::fs::read_to_string(entry.path().join("comm")) else {
-            continue;
-        };
-        let name = comm.trim_end();
-        if name.starts_with(prefix) {
-            names.push(name.to_owned());
-        }
-    }
-    names
-}
-
-/// Asserts that no OS thread named with `prefix` is left.
-///
-/// `JoinHandle::join` (pthread_join) returns once the kernel has cleared the
-/// thread's tid, a moment before the kernel unlists the exiting thread from
-/// `/proc`. The bounded re-read below covers only that kernel window; it is
-/// not synchronisation with the pool, which has already joined its workers.
-#[cfg(target_os = "linux")]
-fn assert_no_threads_named(prefix: &str) {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let left = live_threads_named(prefix);
-        if left.is_empty() {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "worker threads still alive after shutdown returned: {left:?}"
-        );
-        thread::yield_now();
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn assert_no_threads_named(_prefix: &str) {}
-
 /// How the separate thread shuts the pool down.
 #[derive(Clone, Copy, Debug)]
 enum How {
@@ -175,53 +95,6 @@ struct Produced {
     accepted: Vec<(u64, TaskHandle<executor::sync::Std, u64>)>,
     full: u64,
     shutting_down: u64,
-}
-
-/// Sends on drop: tells the test a thread has finished, even by panicking.
-struct Done(mpsc::Sender<()>);
-
-impl Drop for Done {
-    fn drop(&mut self) {
-        let _ = self.0.send(());
-    }
-}
-
-/// How long the threads of one test may take before it counts as a hang.
-const WATCHDOG: Duration = Duration::from_secs(60);
-
-fn spawn<T: Send + 'static>(
-    name: &str,
-    f: impl FnOnce() -> T + Send + 'static,
-) -> thread::JoinHandle<T> {
-    thread::Builder::new()
-        .name(name.to_owned())
-        .spawn(f)
-        .expect("spawn test thread")
-}
-
-/// Waits until `count` threads have dropped their [`Done`]. A pool that
-/// loses a wake-up (a worker or blocked submitter never told of shutdown)
-/// would otherwise hang the test; the watchdog turns that into a failure.
-/// It bounds the wait only: nothing relies on it firing.
-fn await_threads(done: &mpsc::Receiver<()>, count: usize) {
-    let deadline = Instant::now() + WATCHDOG;
-    for finished in 0..count {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if done.recv_timeout(left).is_err() {
-            panic!(
-                "hang: {} of {count} test threads still running after {WATCHDOG:?} \
-                 (a lost wake-up or a deadlock in the pool?)",
-                count - finished
-            );
-        }
-    }
-}
-
-/// Joins a finished thread, passing its panic on.
-fn join<T>(handle: thread::JoinHandle<T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 fn stress(how: How, prefix: &'static str) {
@@ -240,7 +113,7 @@ fn stress(how: How, prefix: &'static str) {
         .build()
         .expect("build pool");
     let pool = Arc::new(pool);
-    let record = Arc::new(Record::new(prefix));
+    let record = Arc::new(Record::new(TOTAL, prefix));
     let submissions = Arc::new(AtomicUsize::new(0));
     let (go, shutdown_signal) = mpsc::channel::<()>();
     let (done_tx, done) = mpsc::channel::<()>();

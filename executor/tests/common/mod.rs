@@ -2,6 +2,9 @@
 // Each test binary uses a subset.
 #![allow(dead_code, clippy::disallowed_types, clippy::disallowed_methods)]
 
+pub mod gate;
+
+use executor::routing::worker_for;
 use std::sync::Once;
 
 /// Installs, once per process, a panic hook that keeps the deliberate task
@@ -30,4 +33,12 @@ pub fn cases() -> u32 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(256)
+}
+
+/// The first of `key-0`, `key-1`, ... that routes to `lane` of `workers`.
+pub fn key_on(lane: usize, workers: usize) -> String {
+    (0..)
+        .map(|k| format!("key-{k}"))
+        .find(|key| worker_for(key, workers) == lane)
+        .expect("some key lands on every lane")
 }
