@@ -117,21 +117,34 @@ pub fn atomic(
     record(thread, format!("{op}({order:?})"), at);
 }
 
-/// Records entry into a blocking operation; pair with [`leave`].
+/// Records entry into a blocking operation (lock, wait, join); pair with
+/// [`leave`]. A thread still inside one when the execution fails is listed
+/// as blocked on it.
 pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
     let thread = current_thread();
     update(|t| {
         t.blocked.insert(thread.clone(), (op, at));
     });
-    record(thread.clone(), op.to_owned(), at);
+    // A wait takes effect on entry (it releases the lock); a lock or a join
+    // only once it returns, so those are recorded by `leave`, keeping the
+    // step table in the order things happened.
+    if op == "wait" {
+        record(thread.clone(), op.to_owned(), at);
+    }
     thread
 }
 
-/// Records that `thread` left its blocking operation.
+/// Records that `thread` left its blocking operation: the lock is held,
+/// the wait woke, the joined thread ended.
 pub fn leave(thread: &str) {
+    let left = TRACE.with_borrow(|t| t.blocked.get(thread).copied());
     update(|t| {
         t.blocked.remove(thread);
     });
+    if let Some((op, at)) = left {
+        let done = if op == "wait" { "woken" } else { op };
+        record(thread.to_owned(), done.to_owned(), at);
+    }
 }
 
 /// Records a spawned thread's name.
@@ -183,7 +196,7 @@ impl Trace {
         }
         let _ = writeln!(
             out,
-            "last {} of {} steps:\n  {:>5}  {:<14} {:<18} location",
+            "last {} of {} steps:\n  {:>5}  {:<16} {:<18} location",
             self.tail.len(),
             self.steps,
             "step",
@@ -193,7 +206,7 @@ impl Trace {
         for s in &self.tail {
             let _ = writeln!(
                 out,
-                "  {:>5}  {:<14} {:<18} {}",
+                "  {:>5}  {:<16} {:<18} {}",
                 s.index,
                 s.thread,
                 s.op,

@@ -23,7 +23,7 @@ mod reports_loom {
                 "an increment was lost",
                 "threads: main, incrementer",
                 "step  thread",
-                "incrementer    load(Relaxed)",
+                "incrementer      load(Relaxed)",
                 "verification/src/zoo/lost_update.rs:",
                 "CHECK_REPLAY=",
                 "--test reports_loom reports_loom::loom_lost_update -- --exact",
