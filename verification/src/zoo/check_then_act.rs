@@ -22,7 +22,7 @@ pub const BUG: Bug = Bug {
     summary: "insert-if-absent checks under one lock hold and inserts under another",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads hit the nanosecond window between the two lock holds only by \
                   luck (never in 60,000 runs here)",
     spurious: false,

@@ -25,7 +25,7 @@ pub const BUG: Bug = Bug {
     summary: "peeking a task under one lock and popping it under another runs it twice",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads need both workers inside the same short peek-to-pop window, \
                   which a hundred runs rarely produce",
     spurious: false,

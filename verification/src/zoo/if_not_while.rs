@@ -29,7 +29,7 @@ pub const BUG: Bug = Bug {
     summary: "a consumer waits with `if` and pops from an empty queue after a spurious wake-up",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads: real condition variables (parking_lot's) almost never wake \
                   spuriously, so the `if` is right by luck; the model checkers find it only \
                   through the spurious wake-ups the harness injects",

@@ -21,7 +21,7 @@ pub const BUG: Bug = Bug {
     summary: "two transfers lock the same two accounts in opposite orders and deadlock",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads deadlock only if a preemption lands in the nanosecond window \
                   between a transfer's two locks (never in 60,000 runs here)",
     spurious: false,

@@ -18,7 +18,7 @@ pub const BUG: Bug = Bug {
     summary: "an increment split into a load and a store loses updates",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads hit the nanosecond window only by luck",
     spurious: false,
 };

@@ -30,7 +30,7 @@ pub const BUG: Bug = Bug {
     summary: "a flag checked outside the lock lets the notify land before the wait",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads hit the nanosecond window between the check and the wait only \
                   by luck (about once in 10,000 runs here)",
     spurious: false,

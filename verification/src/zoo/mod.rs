@@ -41,6 +41,20 @@ pub enum Checker {
     ShuttlePct,
 }
 
+impl Checker {
+    /// Every checker: for bugs that fail on every schedule.
+    pub const ALL: &'static [Checker] = &[
+        Checker::Std,
+        Checker::Loom,
+        Checker::ShuttleRandom,
+        Checker::ShuttlePct,
+    ];
+    /// The model checkers: for bugs that need an unlucky interleaving,
+    /// which real threads produce too rarely to rely on.
+    pub const MODELS: &'static [Checker] =
+        &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct];
+}
+
 /// One program, instantiated for every backend.
 #[derive(Debug, Clone, Copy)]
 pub struct Program {

@@ -24,7 +24,7 @@ pub const BUG: Bug = Bug {
     summary: "shutdown wakes one idle worker with notify_one; the other never wakes",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads find it only now and then (about once in 1,000 runs here): \
                   main usually shuts down before both workers are waiting, and a worker that \
                   sees the flag before it waits exits",

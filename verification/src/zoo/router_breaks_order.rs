@@ -27,7 +27,7 @@ pub const BUG: Bug = Bug {
     summary: "round-robin routing sends one key's tasks to two workers, out of order",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads: lane 0's task is queued first and its worker usually runs it \
                   first, so the reordering shows only now and then",
     spurious: false,

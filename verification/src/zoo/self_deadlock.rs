@@ -23,12 +23,7 @@ pub const BUG: Bug = Bug {
     summary: "a method holding a lock calls a helper that takes the same lock again",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[
-        Checker::Std,
-        Checker::Loom,
-        Checker::ShuttleRandom,
-        Checker::ShuttlePct,
-    ],
+    found_by: Checker::ALL,
     blind_spots: "none: the program hangs on every run, whatever the schedule",
     spurious: false,
 };

@@ -24,12 +24,7 @@ pub const BUG: Bug = Bug {
     summary: "workers leave at shutdown with accepted tasks still queued",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[
-        Checker::Std,
-        Checker::Loom,
-        Checker::ShuttleRandom,
-        Checker::ShuttlePct,
-    ],
+    found_by: Checker::ALL,
     blind_spots: "none: the submitter only has to run ahead of the worker",
     spurious: false,
 };

@@ -26,12 +26,7 @@ pub const BUG: Bug = Bug {
     summary: "shutdown sets the closed flag without waking the sleeping worker",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[
-        Checker::Std,
-        Checker::Loom,
-        Checker::ShuttleRandom,
-        Checker::ShuttlePct,
-    ],
+    found_by: Checker::ALL,
     blind_spots: "none: every schedule hangs once the worker sleeps before shutdown",
     spurious: false,
 };

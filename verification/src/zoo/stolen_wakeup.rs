@@ -29,7 +29,7 @@ pub const BUG: Bug = Bug {
               from an empty queue",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[Checker::Loom, Checker::ShuttleRandom, Checker::ShuttlePct],
+    found_by: Checker::MODELS,
     blind_spots: "real threads line the three threads up only by luck (about once in 10,000 \
                   runs here): the thief must slip in between the notify and the woken \
                   consumer re-acquiring the lock",

@@ -28,12 +28,7 @@ pub const BUG: Bug = Bug {
     summary: "a task's panic kills the only worker; the tasks behind it never run",
     broken: program!(broken),
     fixed: program!(fixed),
-    found_by: &[
-        Checker::Std,
-        Checker::Loom,
-        Checker::ShuttleRandom,
-        Checker::ShuttlePct,
-    ],
+    found_by: Checker::ALL,
     blind_spots: "none: every schedule fails, and real threads hang deterministically",
     spurious: false,
 };
