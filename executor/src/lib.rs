@@ -35,7 +35,7 @@ pub use metrics::{LaneMetrics, Metrics, PartitionMetrics};
 pub use partitioned::PartitionedPool;
 pub use policy::RejectionPolicy;
 pub use pool::Pool;
-pub use task::{TaskId, Unstarted};
+pub use task::{TaskId, Unstarted, panic_message};
 
 /// The production executor: a [`Pool`] on parking_lot and std threads.
 pub type Executor = Pool<sync::Std>;

@@ -85,8 +85,14 @@ where
     (Box::new(Packaged { f, promise, id }), handle)
 }
 
-/// The text of a panic payload, as `panic!` with a string produces.
-pub(crate) fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
+/// The text of a panic payload, as `panic!` with a string produces (what
+/// [`TaskError::Panicked`] carries).
+///
+/// ```
+/// let payload = std::panic::catch_unwind(|| panic!("boom {}", 1)).unwrap_err();
+/// assert_eq!(executor::panic_message(payload.as_ref()), "boom 1");
+/// ```
+pub fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&'static str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {

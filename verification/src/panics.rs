@@ -44,7 +44,7 @@ pub fn install(shuttle: bool) {
             // Nothing here may touch a checker's state: the checker may be
             // the one panicking (loom's deadlock report), and a panic inside
             // the hook aborts the process.
-            let message = executor_message(info.payload());
+            let message = executor::panic_message(info.payload());
             if message.starts_with(DELIBERATE) || SILENT.get() {
                 return;
             }
@@ -63,15 +63,4 @@ pub fn silently<R>(f: impl FnOnce() -> R) -> R {
     let result = f();
     SILENT.set(false);
     result
-}
-
-/// The text of a panic payload.
-pub fn executor_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&'static str>() {
-        (*s).to_owned()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "<non-string panic payload>".to_owned()
-    }
 }

@@ -119,7 +119,7 @@ macro_rules! model_backend {
                 let body = move || match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(f)) {
                     Ok(value) => value,
                     Err(payload) => {
-                        let message = $crate::panics::executor_message(payload.as_ref());
+                        let message = executor::panic_message(payload.as_ref());
                         $crate::trace::panicked(&thread, message);
                         ::std::panic::resume_unwind(payload)
                     }

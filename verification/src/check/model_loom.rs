@@ -140,7 +140,7 @@ impl Check {
             )
         };
         let checker = format!("loom (preemption bound {bound}{mode_text})");
-        let message = panics::executor_message(payload.as_ref());
+        let message = executor::panic_message(payload.as_ref());
         Some(Verdict {
             failure: Some(self.report(&checker, message, Some(trace.render()), replay)),
             checker,

@@ -83,7 +83,7 @@ impl Check {
                 self.cargo_test()
             ),
         };
-        let message = panics::executor_message(payload.as_ref());
+        let message = executor::panic_message(payload.as_ref());
         Verdict {
             failure: Some(self.report(&checker, message, Some(trace.render()), replay)),
             checker,

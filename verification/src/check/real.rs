@@ -34,7 +34,7 @@ impl Check {
                     let _ = runner.join();
                     continue;
                 }
-                Ok(Err(payload)) => panics::executor_message(payload.as_ref()),
+                Ok(Err(payload)) => executor::panic_message(payload.as_ref()),
                 Err(_) => format!(
                     "no progress for {watchdog:?}: a deadlock or a lost wake-up (the hung \
                      threads are left behind; loom and shuttle say where)"
