@@ -2,18 +2,12 @@
 //! another worker still makes progress. (If it did not, the join below
 //! would wait forever and the checkers would report a deadlock.)
 
-use super::support::{Latch, gated, key_routed};
-use executor::Pool;
+use super::support::{Latch, gated, two_lanes};
 use executor::sync::Backend;
 
 /// Scenario P2: key a's worker is blocked; key b still completes.
 pub fn keys_independent<B: Backend>() {
-    let pool = Pool::<B>::builder()
-        .workers(2)
-        .capacity(1)
-        .build_partitioned()
-        .unwrap();
-    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let (pool, a, b) = two_lanes::<B>(1);
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let slow = pool.submit(&a, gated(&started, &release)).unwrap();
     let fast = pool.submit(&b, || 7_u8).unwrap();

@@ -2,18 +2,13 @@
 //! every lane; `shutdown_now` returns the unstarted tasks of every lane and
 //! the accounting stays exact.
 
-use super::support::{Log, key_routed, logging};
+use super::support::{Log, logging, two_lanes};
+use executor::TaskError;
 use executor::sync::Backend;
-use executor::{Pool, TaskError};
 
 /// Scenario P4a: graceful shutdown runs the queued tasks of both lanes.
 pub fn partitioned_shutdown_drains<B: Backend>() {
-    let pool = Pool::<B>::builder()
-        .workers(2)
-        .capacity(1)
-        .build_partitioned()
-        .unwrap();
-    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let (pool, a, b) = two_lanes::<B>(1);
     let log = Log::<B>::shared();
     let ha = pool.submit(&a, logging(&log, 1)).unwrap();
     let hb = pool.submit(&b, logging(&log, 2)).unwrap();
@@ -27,12 +22,7 @@ pub fn partitioned_shutdown_drains<B: Backend>() {
 /// Scenario P4b: `shutdown_now` across lanes: accepted = completed +
 /// returned, and the returned tasks' handles say cancelled.
 pub fn partitioned_shutdown_now<B: Backend>() {
-    let pool = Pool::<B>::builder()
-        .workers(2)
-        .capacity(1)
-        .build_partitioned()
-        .unwrap();
-    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let (pool, a, b) = two_lanes::<B>(1);
     let log = Log::<B>::shared();
     let handles = vec![
         pool.submit(&a, logging(&log, 1)).unwrap(),

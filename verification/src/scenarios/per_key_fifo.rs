@@ -1,19 +1,13 @@
 //! Guarantee: tasks of one key run in submission order, while different
 //! keys run on different workers in parallel.
 
-use super::support::{Log, key_routed, logging};
-use executor::Pool;
+use super::support::{Log, logging, two_lanes};
 use executor::sync::Backend;
 
 /// Scenario P1: two keys on two workers, each key's run order is its
 /// submission order.
 pub fn per_key_fifo<B: Backend>() {
-    let pool = Pool::<B>::builder()
-        .workers(2)
-        .capacity(2)
-        .build_partitioned()
-        .unwrap();
-    let (a, b) = (key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1));
+    let (pool, a, b) = two_lanes::<B>(2);
     let log = Log::<B>::shared();
     // Ids: key a's tasks are 10, 11; key b's are 20 (21 off loom).
     let b_tasks = if B::NAME == "loom" { 1 } else { 2 };

@@ -116,3 +116,14 @@ impl<B: Backend> Busy<B> {
         self.handle.join().unwrap();
     }
 }
+
+/// A partitioned pool of two workers with lanes of `capacity`, and a key
+/// routed to each worker: `(pool, key_a, key_b)`.
+pub fn two_lanes<B: Backend>(capacity: usize) -> (executor::PartitionedPool<B>, u64, u64) {
+    let pool = executor::Pool::<B>::builder()
+        .workers(2)
+        .capacity(capacity)
+        .build_partitioned()
+        .unwrap();
+    (pool, key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1))
+}
