@@ -1,16 +1,8 @@
 //! Every scenario under loom: exhaustive up to a preemption bound of 2
-//! (`CHECK_LOOM_BOUND` raises it). Kept apart from the shuttle binary: a
-//! loom deadlock can abort its process, and shuttle's panic hook is
-//! process-wide.
+//! (`CHECK_LOOM_BOUND` raises it). Kept apart from the shuttle binary:
+//! shuttle's panic hook is process-wide. Each loom run happens in a child
+//! process, since a loom model that finds a deadlock can abort its process.
 
 mod loom {
-    macro_rules! scenario {
-        ($name:ident, $check:expr) => {
-            #[test]
-            fn $name() {
-                $check.loom(verification::scenarios::$name::<verification::Loom>);
-            }
-        };
-    }
-    verification::for_each_scenario!(scenario);
+    verification::scenario_tests!(loom, verification::Loom);
 }

@@ -2,25 +2,9 @@
 //! random schedules, and as many under PCT with depth 3.
 
 mod shuttle_random {
-    macro_rules! scenario {
-        ($name:ident, $check:expr) => {
-            #[test]
-            fn $name() {
-                $check.shuttle_random(verification::scenarios::$name::<verification::Shuttle>);
-            }
-        };
-    }
-    verification::for_each_scenario!(scenario);
+    verification::scenario_tests!(shuttle_random, verification::Shuttle);
 }
 
 mod shuttle_pct {
-    macro_rules! scenario {
-        ($name:ident, $check:expr) => {
-            #[test]
-            fn $name() {
-                $check.shuttle_pct(verification::scenarios::$name::<verification::Shuttle>);
-            }
-        };
-    }
-    verification::for_each_scenario!(scenario);
+    verification::scenario_tests!(shuttle_pct, verification::Shuttle);
 }

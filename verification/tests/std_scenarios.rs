@@ -3,13 +3,5 @@
 //! shuttle binaries are the ones that search.
 
 mod std {
-    macro_rules! scenario {
-        ($name:ident, $check:expr) => {
-            #[test]
-            fn $name() {
-                $check.std(verification::scenarios::$name::<executor::sync::Std>);
-            }
-        };
-    }
-    verification::for_each_scenario!(scenario);
+    verification::scenario_tests!(std, executor::sync::Std);
 }

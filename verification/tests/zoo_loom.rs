@@ -2,13 +2,5 @@
 //! correct twin passes.
 
 mod zoo_loom {
-    macro_rules! bug {
-        ($name:ident) => {
-            #[test]
-            fn $name() {
-                verification::zoo::assert_zoo(stringify!($name), verification::zoo::Checker::Loom);
-            }
-        };
-    }
-    verification::for_each_bug!(bug);
+    verification::zoo_tests!(Loom);
 }

@@ -2,31 +2,9 @@
 //! scheduler is found, and its correct twin passes.
 
 mod zoo_shuttle_random {
-    macro_rules! bug {
-        ($name:ident) => {
-            #[test]
-            fn $name() {
-                verification::zoo::assert_zoo(
-                    stringify!($name),
-                    verification::zoo::Checker::ShuttleRandom,
-                );
-            }
-        };
-    }
-    verification::for_each_bug!(bug);
+    verification::zoo_tests!(ShuttleRandom);
 }
 
 mod zoo_shuttle_pct {
-    macro_rules! bug {
-        ($name:ident) => {
-            #[test]
-            fn $name() {
-                verification::zoo::assert_zoo(
-                    stringify!($name),
-                    verification::zoo::Checker::ShuttlePct,
-                );
-            }
-        };
-    }
-    verification::for_each_bug!(bug);
+    verification::zoo_tests!(ShuttlePct);
 }

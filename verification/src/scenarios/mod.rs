@@ -37,13 +37,13 @@ pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use try_submit_full::try_submit_full;
 
-/// Lists every scenario for the test binaries: `for_each_scenario!(m)`
-/// calls `m!(name, check)` once per scenario, where `check` is the
-/// [`Check`](crate::check::Check) to run it with.
+/// Emits one `#[test]` per scenario, in the calling module, running it
+/// with the given [`Check`](crate::check::Check) method and backend:
+/// `mod loom { verification::scenario_tests!(loom, verification::Loom); }`.
 #[macro_export]
-macro_rules! for_each_scenario {
-    ($m:ident) => {
-        $crate::for_each_scenario!(@plain $m:
+macro_rules! scenario_tests {
+    ($method:ident, $backend:ty) => {
+        $crate::scenario_tests!(@plain $method, $backend:
             // The shared pool.
             no_task_lost,
             try_submit_full,
@@ -63,12 +63,20 @@ macro_rules! for_each_scenario {
             partitioned_shutdown_now,
             resize_keeps_order,
         );
-        $m!(
-            idle_worker_wakes,
-            $crate::check::Check::new("idle_worker_wakes").with_spurious_wakeups()
-        );
+        #[test]
+        fn idle_worker_wakes() {
+            $crate::check::Check::new("idle_worker_wakes")
+                .with_spurious_wakeups()
+                .$method($crate::scenarios::idle_worker_wakes::<$backend>);
+        }
     };
-    (@plain $m:ident: $($name:ident),* $(,)?) => {
-        $($m!($name, $crate::check::Check::new(stringify!($name)));)*
+    (@plain $method:ident, $backend:ty: $($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $crate::check::Check::new(stringify!($name))
+                    .$method($crate::scenarios::$name::<$backend>);
+            }
+        )*
     };
 }

@@ -137,26 +137,37 @@ pub static BUGS: &[Bug] = &[
     leaked_arc::BUG,
 ];
 
-/// Lists every bug for the test binaries: `for_each_bug!(m)` calls
-/// `m!(name)` once per bug, `name` being the bug's module and its name.
+/// Emits one `#[test]` per bug, in the calling module, asserting the zoo's
+/// promise for one checker:
+/// `mod zoo_loom { verification::zoo_tests!(Loom); }`.
 #[macro_export]
-macro_rules! for_each_bug {
-    ($m:ident) => {
-        $m!(lost_update);
-        $m!(check_then_act);
-        $m!(lock_order);
-        $m!(self_deadlock);
-        $m!(missed_wakeup);
-        $m!(if_not_while);
-        $m!(stolen_wakeup);
-        $m!(notify_one_at_shutdown);
-        $m!(shutdown_drops_queued);
-        $m!(shutdown_never_ends);
-        $m!(worker_dies_on_panic);
-        $m!(relaxed_publish);
-        $m!(double_run);
-        $m!(router_breaks_order);
-        $m!(leaked_arc);
+macro_rules! zoo_tests {
+    ($checker:ident) => {
+        $crate::zoo_tests!(@each $checker:
+            lost_update,
+            check_then_act,
+            lock_order,
+            self_deadlock,
+            missed_wakeup,
+            if_not_while,
+            stolen_wakeup,
+            notify_one_at_shutdown,
+            shutdown_drops_queued,
+            shutdown_never_ends,
+            worker_dies_on_panic,
+            relaxed_publish,
+            double_run,
+            router_breaks_order,
+            leaked_arc,
+        );
+    };
+    (@each $checker:ident: $($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $crate::zoo::assert_zoo(stringify!($name), $crate::zoo::Checker::$checker);
+            }
+        )*
     };
 }
 
