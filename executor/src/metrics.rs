@@ -51,11 +51,6 @@ impl Metrics {
                     + self.queued
                     + self.running
     }
-
-    /// Tasks that are finished one way or another.
-    pub fn settled(&self) -> u64 {
-        self.completed + self.failed + self.cancelled + self.discarded
-    }
 }
 
 /// One lane of a partitioned pool (the one lane of a shared pool).

@@ -43,11 +43,6 @@ pub fn set_mode(mode: Spurious) {
     MODE.set(mode);
 }
 
-/// The current mode.
-pub fn mode() -> Spurious {
-    MODE.get()
-}
-
 /// Starts a new execution: resets the wait index and the budget spent.
 pub fn begin_execution() {
     WAITS.set(0);
