@@ -81,7 +81,7 @@ pub(crate) fn announcing() -> bool {
 }
 
 fn verdict_file(check: &Check, call: usize) -> std::path::PathBuf {
-    replay_dir().join(format!("{}-loom-{call}-verdict.txt", check.name))
+    replay_dir().join(format!("{}-loom-{call}-verdict.txt", check.file_stem()))
 }
 
 /// The child's side: hand the verdict to the parent and leave.
@@ -161,7 +161,7 @@ impl Check {
             .unwrap_or(0);
         let mode = last(MODE_LINE).unwrap_or_default();
         let checkpoint = self.replay_file(&format!("loom-{call}"), "json");
-        let trace_file = replay_dir().join(format!("{}-loom-trace.txt", self.name));
+        let trace_file = replay_dir().join(format!("{}-loom-trace.txt", self.file_stem()));
         let _ = std::fs::remove_file(&trace_file);
         let mut env = vec![
             ("CHECK_REPLAY", checkpoint.display().to_string()),

@@ -24,6 +24,7 @@
 //! | `CHECK_PCT_DEPTH` | 3 | PCT's bug depth |
 //! | `CHECK_SEED` | random | shuttle's seed |
 //! | `CHECK_REPLAY` | unset | a loom checkpoint or shuttle schedule file to replay |
+//! | `CHECK_RERUN` | the test's `cargo test` line | the command that re-runs a check, for replay lines |
 
 pub mod isolate;
 mod model_loom;
@@ -173,8 +174,14 @@ impl Check {
         self.run_shuttle(scenario, true).expect_pass(self.name);
     }
 
-    /// The command that re-runs the current test, for replay lines.
+    /// The command that re-runs the current test, for replay lines. A
+    /// program that is not a test binary (the drill grader) names its own
+    /// command in `CHECK_RERUN`, where `{scenario}` stands for the
+    /// scenario's name.
     fn cargo_test(&self) -> String {
+        if let Ok(template) = std::env::var("CHECK_RERUN") {
+            return template.replace("{scenario}", self.name);
+        }
         let (binary, test) = current_test();
         format!("cargo test -p verification --test {binary} {test} -- --exact")
     }
@@ -182,7 +189,30 @@ impl Check {
     fn replay_file(&self, checker: &str, ext: &str) -> PathBuf {
         let dir = replay_dir();
         let _ = std::fs::create_dir_all(&dir);
-        dir.join(format!("{}-{checker}.{ext}", self.name))
+        dir.join(format!("{}-{checker}.{ext}", self.file_stem()))
+    }
+
+    /// The start of this check's file names: the scenario's name, after
+    /// the current test's when they differ, since two tests running at
+    /// once may check scenarios of the same name (an exercise's solution
+    /// and its wrong answers do).
+    pub(crate) fn file_stem(&self) -> String {
+        let (_, test) = current_test();
+        let test: String = test
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        if test.is_empty() || test == self.name {
+            self.name.to_owned()
+        } else {
+            format!("{test}-{}", self.name)
+        }
     }
 
     fn report(

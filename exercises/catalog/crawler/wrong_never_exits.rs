@@ -1,0 +1,67 @@
+//! Wrong: idle workers wait while the frontier is empty and never ask
+//! whether anyone is still busy. Every page gets fetched, but when the
+//! last page adds nothing new, every worker sleeps for work that will
+//! never come, and `crawl` waits forever to join them.
+
+use exercises::prelude::*;
+
+struct Frontier {
+    queue: VecDeque<String>,
+    seen: HashSet<String>,
+    busy: usize,
+    done: bool,
+}
+
+struct Shared<B: Backend> {
+    frontier: Mutex<B, Frontier>,
+    changed: Condvar<B>,
+}
+
+pub fn crawl<B, F>(start: &str, workers: usize, fetch: F) -> HashSet<String>
+where
+    B: Backend,
+    F: Fn(&str) -> Vec<String> + Send + Sync + 'static,
+{
+    let shared = Arc::<B, _>::new(Shared::<B> {
+        frontier: Mutex::new(Frontier {
+            queue: VecDeque::from([start.to_owned()]),
+            seen: HashSet::from([start.to_owned()]),
+            busy: 0,
+            done: false,
+        }),
+        changed: Condvar::new(),
+    });
+    let fetch = Arc::<B, _>::new(fetch);
+    let threads: Vec<_> = (0..workers)
+        .map(|i| {
+            let (shared, fetch) = (shared.clone(), fetch.clone());
+            spawn::<B, _>(format!("worker-{i}"), move || worker(&shared, &*fetch))
+        })
+        .collect();
+    threads.into_iter().for_each(join);
+    let seen = std::mem::take(&mut shared.frontier.lock().seen);
+    seen
+}
+
+
+fn worker<B: Backend>(shared: &Shared<B>, fetch: &(dyn Fn(&str) -> Vec<String> + Send + Sync)) {
+    loop {
+        let mut frontier = shared
+            .changed
+            .wait_while(shared.frontier.lock(), |f| f.queue.is_empty());
+        let url = frontier.queue.pop_front().unwrap();
+        frontier.busy += 1;
+        drop(frontier);
+
+        let links = fetch(&url);
+        let mut frontier = shared.frontier.lock();
+        for link in links {
+            if frontier.seen.insert(link.clone()) {
+                frontier.queue.push_back(link);
+            }
+        }
+        frontier.busy -= 1;
+        drop(frontier);
+        shared.changed.notify_all();
+    }
+}

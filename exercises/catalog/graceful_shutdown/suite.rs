@@ -1,0 +1,82 @@
+//! Grades `graceful_shutdown`: shutdown with queued jobs, idle workers, a
+//! racing submitter, and the immediate variant.
+
+use super::answer::Pool;
+use exercises::prelude::*;
+use exercises::trace_check::Events;
+
+/// Guarantee: every job accepted before `shutdown()` has run when it
+/// returns.
+fn drains_accepted_jobs<B: Backend>() {
+    let pool = Pool::<B>::new(1);
+    let ran = Events::<B, u32>::shared();
+    for id in 0..2 {
+        let ran = ran.clone();
+        assert!(pool.submit(move || ran.push(id)).is_ok(), "an open pool refused job {id}");
+    }
+    pool.shutdown();
+    let mut seen = ran.snapshot();
+    seen.sort();
+    assert_eq!(seen, [0, 1], "shutdown() returned before every accepted job ran (ids that ran)");
+}
+
+/// Guarantee: `shutdown()` wakes every idle worker (two of them here) and
+/// returns; it does not rely on a timeout to do it.
+fn idle_workers_all_wake<B: Backend>() {
+    let pool = Pool::<B>::new(2);
+    pool.shutdown();
+    let ran = Events::<B, u32>::shared();
+    let mine = ran.clone();
+    assert!(
+        pool.submit(move || mine.push(1)).is_err(),
+        "submit after shutdown() must hand the job back"
+    );
+}
+
+/// Guarantee: a submit racing shutdown is either refused, or accepted and
+/// run before `shutdown()` returns; never accepted and dropped.
+fn submit_races_shutdown<B: Backend>() {
+    let pool = Arc::<B, _>::new(Pool::<B>::new(1));
+    let ran = Events::<B, &str>::shared();
+    let (p, r) = (pool.clone(), ran.clone());
+    let submitter = spawn::<B, _>("submitter", move || p.submit(move || r.push("raced")).is_ok());
+    pool.shutdown();
+    let accepted = join(submitter);
+    if accepted {
+        assert_eq!(ran.snapshot(), ["raced"], "submit returned Ok, but the job never ran");
+    } else {
+        assert!(ran.snapshot().is_empty(), "a refused job must not run");
+    }
+}
+
+/// Guarantee: after `shutdown_now()`, each accepted job either ran once or
+/// was returned unstarted, never both and never neither.
+fn shutdown_now_returns_unstarted<B: Backend>() {
+    let pool = Pool::<B>::new(1);
+    let ran = Events::<B, u32>::shared();
+    for id in 0..2 {
+        let ran = ran.clone();
+        assert!(pool.submit(move || ran.push(id)).is_ok(), "an open pool refused job {id}");
+    }
+    let unstarted = pool.shutdown_now();
+    pool.shutdown();
+    let by_workers = ran.snapshot();
+    assert_eq!(
+        by_workers.len() + unstarted.len(),
+        2,
+        "jobs run by workers ({by_workers:?}) plus jobs returned ({}) must be the 2 accepted",
+        unstarted.len()
+    );
+    for job in unstarted {
+        job();
+    }
+    let mut all = ran.snapshot();
+    all.sort();
+    assert_eq!(all, [0, 1], "a job was both run and returned (ids, after running the returned ones)");
+}
+
+exercises::suite! {
+    exercise: "graceful_shutdown",
+    checkers: ["std", "shuttle", "loom"],
+    scenarios: [drains_accepted_jobs, idle_workers_all_wake, submit_races_shutdown, shutdown_now_returns_unstarted],
+}

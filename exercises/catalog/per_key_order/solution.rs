@@ -1,0 +1,127 @@
+//! # Per-key order by partitioning: reference solution
+//!
+//! Each lane is a small producer-consumer queue with exactly one consumer.
+//! `lane_for` is a pure function of the key (a multiplicative hash, then
+//! `% lanes`), so every job of a key goes to the same lane; the lane is
+//! FIFO and its single worker runs one job at a time, so a key's jobs run
+//! in submission order. Nothing is shared between lanes, so a slow job
+//! holds up only the keys of its own lane. (Submissions of one key from
+//! *different* threads have no order of their own to keep: "submission
+//! order" is the order in which the lane's lock admitted them.)
+//!
+//! ## In Python 3.8
+//! ```python
+//! import queue, threading
+//!
+//! class KeyedPool:
+//!     def __init__(self, workers):
+//!         self._lanes = [queue.Queue() for _ in range(workers)]
+//!         self._threads = [threading.Thread(target=self._work, args=(lane,),
+//!                                           name="worker-%d" % i)
+//!                          for i, lane in enumerate(self._lanes)]
+//!         for t in self._threads:
+//!             t.start()
+//!
+//!     def _work(self, lane):
+//!         while True:
+//!             job = lane.get()
+//!             if job is None:
+//!                 return                        # queued behind every job
+//!             try:
+//!                 job()
+//!             except Exception:
+//!                 pass                          # keep the lane alive
+//!
+//!     def lane_for(self, key):
+//!         # not hash(): str hashes change between runs (PYTHONHASHSEED)
+//!         return ((key * 0x9E3779B97F4A7C15) % 2**64 >> 32) % len(self._lanes)
+//!
+//!     def submit(self, key, job):
+//!         self._lanes[self.lane_for(key)].put(job)
+//!
+//!     def shutdown(self):
+//!         for lane in self._lanes:
+//!             lane.put(None)
+//!         for t in self._threads:
+//!             t.join()
+//! ```
+
+use exercises::prelude::*;
+
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+struct Lane<B: Backend> {
+    /// The queued jobs, and whether the pool is shutting down.
+    state: Mutex<B, (VecDeque<Job>, bool)>,
+    work: Condvar<B>,
+}
+
+/// Workers that each own a lane; a job's key picks its lane.
+pub struct KeyedPool<B: Backend> {
+    lanes: Vec<Arc<B, Lane<B>>>,
+    workers: Vec<JoinHandle<B, ()>>,
+}
+
+impl<B: Backend> KeyedPool<B> {
+    /// Starts `workers` workers, one lane each.
+    pub fn new(workers: usize) -> Self {
+        let lanes: Vec<Arc<B, Lane<B>>> = (0..workers)
+            .map(|_| {
+                Arc::new(Lane {
+                    state: Mutex::new((VecDeque::new(), false)),
+                    work: Condvar::new(),
+                })
+            })
+            .collect();
+        let workers = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, lane)| {
+                let lane = lane.clone();
+                spawn::<B, _>(format!("worker-{i}"), move || serve(&lane))
+            })
+            .collect();
+        Self { lanes, workers }
+    }
+
+    /// The lane (and worker) that runs every job of `key`.
+    pub fn lane_for(&self, key: u64) -> usize {
+        // Fibonacci hashing: the multiply mixes the key into the high bits.
+        let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+        (hash % self.lanes.len() as u64) as usize
+    }
+
+    /// Queues `job` behind the earlier jobs of its lane.
+    pub fn submit(&self, key: u64, job: impl FnOnce() + Send + 'static) {
+        let lane = &self.lanes[self.lane_for(key)];
+        lane.state.lock().0.push_back(Box::new(job));
+        // One consumer per lane: notify_one reaches it.
+        lane.work.notify_one();
+    }
+
+    /// Runs every queued job, then stops and joins the workers.
+    pub fn shutdown(self) {
+        for lane in &self.lanes {
+            lane.state.lock().1 = true;
+            lane.work.notify_one();
+        }
+        for worker in self.workers {
+            join(worker);
+        }
+    }
+}
+
+/// One lane's worker: run its jobs in FIFO order until closed and empty.
+fn serve<B: Backend>(lane: &Lane<B>) {
+    loop {
+        let state = lane.work.wait_while(lane.state.lock(), |(queue, closed)| {
+            queue.is_empty() && !*closed
+        });
+        let mut state = state;
+        let Some(job) = state.0.pop_front() else {
+            return; // closed and drained
+        };
+        drop(state);
+        job();
+    }
+}

@@ -1,0 +1,214 @@
+//! `cargo drill check`: grade one exercise and say what to do next.
+
+use crate::app::{App, Result};
+use crate::grade::{self, CheckerResult, Outcome, Request};
+use crate::ui;
+use console::style;
+use exercises::suite::Checker;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::time::{Duration, Instant};
+
+/// The checkers an exercise lists, in grading order.
+pub fn checkers_of(app: &App, id: &str) -> Result<Vec<Checker>> {
+    let exercise = app.exercise(id)?;
+    let mut all: Vec<Checker> = exercise
+        .checkers
+        .iter()
+        .filter_map(|family| Checker::family(family))
+        .flatten()
+        .copied()
+        .collect();
+    all.sort();
+    Ok(all)
+}
+
+/// Grades exercise `id` (only `only` checkers if given), prints the
+/// outcome, records it, and returns it.
+pub fn run(app: &mut App, id: &str, only: &[Checker], scenario: Option<&str>) -> Result<Outcome> {
+    let (outcome, elapsed) = grade_quietly(app, id, only, scenario)?;
+    let complete = only.is_empty() && scenario.is_none();
+    record(app, id, &outcome, complete)?;
+    explain(app, id, &outcome, elapsed, complete);
+    Ok(outcome)
+}
+
+/// Grades with a spinner, printing one line per checker as it finishes.
+pub fn grade_quietly(
+    app: &App,
+    id: &str,
+    only: &[Checker],
+    scenario: Option<&str>,
+) -> Result<(Outcome, Duration)> {
+    let file = app.ensure_file(id)?;
+    let listed = checkers_of(app, id)?;
+    let checkers: Vec<Checker> = if only.is_empty() {
+        listed
+    } else {
+        only.to_vec()
+    };
+    println!(
+        "{} {} ({})",
+        style("Checking").bold(),
+        style(id).cyan().bold(),
+        app.paths.show(&file)
+    );
+    let spinner = ProgressBar::new_spinner();
+    spinner.set_style(
+        ProgressStyle::with_template("  {spinner} {msg} {elapsed}").expect("a valid template"),
+    );
+    spinner.enable_steady_tick(Duration::from_millis(120));
+    let first_build = !app.paths.drill_target.join("build").exists();
+    spinner.set_message(if first_build {
+        "building the grader (the first time builds loom and shuttle: about a minute)".to_owned()
+    } else {
+        format!("compiling, then grading under {}", names(&checkers))
+    });
+    let started = Instant::now();
+    let request = Request {
+        id,
+        file: &file,
+        checkers,
+        scenario,
+    };
+    let outcome = grade::grade(&app.paths, &request, |result| {
+        if spinner.is_hidden() {
+            println!("{}", line(result));
+        } else {
+            spinner.println(line(result));
+        }
+    });
+    spinner.finish_and_clear();
+    Ok((outcome?, started.elapsed()))
+}
+
+fn names(checkers: &[Checker]) -> String {
+    checkers
+        .iter()
+        .map(|c| c.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One checker's line.
+pub fn line(result: &CheckerResult) -> String {
+    let mark = if result.passed {
+        style("✓").green().bold()
+    } else {
+        style("✗").red().bold()
+    };
+    format!("  {mark} {}", result.summary())
+}
+
+fn record(app: &mut App, id: &str, outcome: &Outcome, complete: bool) -> Result<()> {
+    let now = jiff::Timestamp::now();
+    let entry = app.progress.exercise(id);
+    entry.attempts += 1;
+    entry.last_check = Some(now);
+    entry.last_passed = outcome.passed() && complete;
+    if entry.last_passed && !entry.passed {
+        entry.passed = true;
+        entry.skipped = false;
+        entry.passed_at = Some(now);
+    }
+    app.save()
+}
+
+fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: bool) {
+    let file = app.paths.show(&app.paths.learner_file(id));
+    match outcome {
+        Outcome::Discipline(violations) => {
+            println!(
+                "{} {file} uses primitives the model checkers cannot see:",
+                style("✗").red().bold()
+            );
+            for v in violations {
+                println!("  {v}");
+            }
+        }
+        Outcome::Compile(messages) => {
+            println!("{messages}");
+            println!(
+                "{} {file} does not compile yet (messages above).",
+                style("✗").red().bold()
+            );
+        }
+        Outcome::Graded(results) if outcome.passed() => {
+            let what = if complete {
+                "every checker"
+            } else {
+                "the checkers you picked"
+            };
+            println!(
+                "{} {} passes under {what} ({}) in {:.1} s.",
+                style("✓").green().bold(),
+                style(id).cyan().bold(),
+                results
+                    .iter()
+                    .map(|r| r.checker.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                elapsed.as_secs_f64()
+            );
+            if complete {
+                let done = app
+                    .registry
+                    .course()
+                    .filter(|e| app.progress.passed(&e.id))
+                    .count();
+                let total = app.registry.course().count();
+                println!("Progress {} {done}/{total}", ui::bar(done, total, 30));
+                ui::next_steps(&[
+                    (
+                        &format!("cargo drill solution {id}"),
+                        "compare with the reference and the common mistakes",
+                    ),
+                    ("cargo drill next", "move on to the next exercise"),
+                ]);
+            }
+        }
+        Outcome::Graded(results) => {
+            if let Some(report) = results.iter().find_map(|r| r.report.as_deref()) {
+                // Paths as the learner sees them: relative to the workspace.
+                let root = format!("{}/", app.paths.root.display());
+                println!("{}", report.replace(&root, ""));
+            }
+            let todos = todo_lines(&app.paths.learner_file(id));
+            if !todos.is_empty() {
+                println!(
+                    "{} {file} still has todo!() at line {}.",
+                    style("note:").yellow().bold(),
+                    todos
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            let shown = app.progress.exercises.get(id).map_or(0, |e| e.hints);
+            let total = app.exercise(id).map_or(0, |e| e.hints.len());
+            let hint = if shown < total {
+                format!("reveal hint {} of {total}", shown + 1)
+            } else {
+                format!("all {total} hints are shown; read them again")
+            };
+            ui::next_steps(&[
+                ("cargo drill hint", hint.as_str()),
+                (
+                    &format!("cargo drill check {id}"),
+                    "grade again after your fix",
+                ),
+            ]);
+        }
+    }
+}
+
+/// Lines of `file` that still call `todo!()`.
+pub fn todo_lines(file: &std::path::Path) -> Vec<usize> {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("todo!(") && !l.trim_start().starts_with("//"))
+        .map(|(i, _)| i + 1)
+        .collect()
+}

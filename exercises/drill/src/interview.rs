@@ -1,0 +1,284 @@
+//! `cargo drill interview`: a timed drill. The statement (with its Python
+//! 3.8 shape) and the 60-minute plan, a visible countdown during which
+//! `c` grades the code, then the follow-up questions one at a time: the
+//! question, a pause for the learner's own answer, the model answer and a
+//! rubric the learner ticks. The result goes into the history.
+
+use crate::app::{App, Result};
+use crate::grade::Outcome;
+use crate::state::{ActiveInterview, InterviewRecord};
+use crate::ui::{self, Input};
+use console::style;
+use exercises::registry::Drill;
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::Timestamp;
+use std::time::Duration;
+
+/// Lists the drills, or runs the one called `id`.
+pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
+    let Some(id) = id else {
+        ui::heading("Interview drills");
+        for d in &app.registry.drills {
+            println!(
+                "  {:<14} {:>2} min  {}",
+                style(&d.id).cyan(),
+                d.minutes,
+                d.title
+            );
+            if let Some(line) = best_and_latest(app, &d.id) {
+                println!("  {:<14}         {}", "", style(line).dim());
+            }
+        }
+        println!();
+        ui::next_steps(&[(
+            "cargo drill interview <id>",
+            "start one: statement, countdown, follow-ups",
+        )]);
+        return Ok(());
+    };
+    let drill = app
+        .registry
+        .drill(id)
+        .cloned()
+        .ok_or_else(|| format!("no drill called {id:?}: see `cargo drill interview`"))?;
+    let started = begin(app, &drill)?;
+    let (passed, seconds, checkers) = countdown(app, &drill, started)?;
+    app.progress.active_interview = None;
+    app.save()?;
+    let (rubric, rubric_max) = follow_ups(&drill);
+    app.progress.interviews.push(InterviewRecord {
+        drill: drill.id.clone(),
+        started,
+        seconds,
+        passed,
+        checkers,
+        rubric,
+        rubric_max,
+    });
+    app.save()?;
+    println!();
+    ui::heading(&format!("Drill {} finished", drill.id));
+    println!(
+        "  code: {} in {} · follow-ups: {rubric}/{rubric_max} rubric points",
+        if passed {
+            style("passed").green()
+        } else {
+            style("not passing").red()
+        },
+        clock(seconds)
+    );
+    if let Some(line) = best_and_latest(app, &drill.id) {
+        println!("  {line}");
+    }
+    Ok(())
+}
+
+/// Shows the problem and starts (or resumes) the countdown.
+fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
+    if let Some(active) = app.progress.active_interview.clone() {
+        if active.drill == drill.id {
+            let elapsed = Timestamp::now()
+                .duration_since(active.started)
+                .as_secs()
+                .max(0) as u64;
+            if elapsed < u64::from(drill.minutes) * 60
+                && ui::confirm(
+                    &format!(
+                        "Resume {} ({} left)?",
+                        drill.id,
+                        clock(u64::from(drill.minutes) * 60 - elapsed)
+                    ),
+                    true,
+                )
+            {
+                return Ok(active.started);
+            }
+        } else if !ui::confirm(
+            &format!("Drill {} is still running; abandon it?", active.drill),
+            false,
+        ) {
+            return Err("left the running drill alone".into());
+        }
+    }
+    let file = app.paths.learner_file(&drill.exercise);
+    let pristine = std::fs::read_to_string(app.paths.skeleton(&drill.exercise))?;
+    let changed = std::fs::read_to_string(&file).is_ok_and(|t| t != pristine);
+    if !changed
+        || ui::confirm(
+            &format!(
+                "Start from a fresh skeleton ({} is replaced)?",
+                app.paths.show(&file)
+            ),
+            true,
+        )
+    {
+        std::fs::create_dir_all(&app.paths.learn)?;
+        std::fs::write(&file, &pristine)?;
+    }
+    ui::heading(&format!(
+        "Interview drill: {} ({} minutes)",
+        drill.title, drill.minutes
+    ));
+    println!("{}\n", drill.statement.trim());
+    ui::heading("The same API in Python 3.8");
+    println!("{}\n", drill.python.trim());
+    ui::heading("The 60-minute plan");
+    for step in &app.registry.plan {
+        println!("  {:>2} min  {}", step.minutes, step.step);
+    }
+    println!();
+    println!(
+        "Write your code in {}.",
+        style(app.paths.show(&file)).underlined()
+    );
+    ui::pause(&format!(
+        "Press Enter to start the {}-minute countdown.",
+        drill.minutes
+    ));
+    let started = Timestamp::now();
+    app.progress.active_interview = Some(ActiveInterview {
+        drill: drill.id.clone(),
+        started,
+    });
+    app.save()?;
+    Ok(started)
+}
+
+/// The coding part: returns whether it passed, the seconds used, and the
+/// last grading's lines.
+fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, u64, Vec<String>)> {
+    let limit = u64::from(drill.minutes) * 60;
+    let elapsed = || Timestamp::now().duration_since(started).as_secs().max(0) as u64;
+    let bar = ProgressBar::new(limit);
+    bar.set_style(
+        ProgressStyle::with_template("{prefix} [{bar:30.cyan/blue}] {msg}")
+            .expect("a valid template"),
+    );
+    bar.set_prefix("⏱");
+    let keys_help = "[c]heck  [h]int  [d]one, go to follow-ups  [q]uit (resume later)";
+    let tick = |bar: &ProgressBar| {
+        let used = elapsed().min(limit);
+        bar.set_position(used);
+        bar.set_message(format!("{} left · {keys_help}", clock(limit - used)));
+    };
+    if !ui::interactive() {
+        println!("{keys_help} (one letter per line)");
+    }
+    tick(&bar);
+    let mut last: Vec<String> = Vec::new();
+    let passed = loop {
+        match ui::next_input(Duration::from_secs(1)) {
+            Some(Input::Char('c')) => {
+                let outcome = bar.suspend(|| crate::check::run(app, &drill.exercise, &[], None))?;
+                if let Outcome::Graded(results) = &outcome {
+                    last = results.iter().map(|r| r.summary()).collect();
+                }
+                if outcome.passed() {
+                    break true;
+                }
+            }
+            Some(Input::Char('h')) => {
+                bar.suspend(|| crate::course::hint(app, Some(&drill.exercise)))?
+            }
+            Some(Input::Char('d')) => break false,
+            Some(Input::Char('q') | Input::End) => {
+                bar.abandon_with_message("paused: `cargo drill interview` resumes the countdown");
+                std::process::exit(0);
+            }
+            _ => {}
+        }
+        // A pass graded from another terminal counts too.
+        if let Ok(progress) = crate::state::Progress::load(&app.paths.progress())
+            && let Some(entry) = progress.exercises.get(&drill.exercise)
+            && entry.last_passed
+            && entry.last_check.is_some_and(|t| t > started)
+        {
+            last = vec!["passed with `cargo drill check` in another terminal".to_owned()];
+            break true;
+        }
+        if elapsed() >= limit {
+            bar.abandon_with_message("time is up");
+            return Ok((false, limit, last));
+        }
+        tick(&bar);
+    };
+    bar.finish_and_clear();
+    let used = elapsed().min(limit);
+    if passed {
+        println!(
+            "{} Code passes after {}.",
+            style("✓").green().bold(),
+            clock(used)
+        );
+    }
+    Ok((passed, used, last))
+}
+
+/// Walks the follow-ups; returns (points ticked, points available).
+fn follow_ups(drill: &Drill) -> (u32, u32) {
+    println!();
+    ui::heading(&format!("Follow-up questions ({})", drill.followup.len()));
+    let (mut score, mut max) = (0, 0);
+    for (i, f) in drill.followup.iter().enumerate() {
+        println!();
+        println!(
+            "{} {}",
+            style(format!("Q{}/{}", i + 1, drill.followup.len()))
+                .yellow()
+                .bold(),
+            style(f.question.trim()).bold()
+        );
+        ui::pause(
+            "Answer out loud as you would to an interviewer (or jot notes), then press Enter for the model answer.",
+        );
+        println!("{}", style("Model answer").bold());
+        println!("{}\n", f.answer.trim());
+        let ticked = ui::checklist("Which of these points did your answer make?", &f.rubric);
+        score += ticked.len() as u32;
+        max += f.rubric.len() as u32;
+        println!("  {}/{} points", ticked.len(), f.rubric.len());
+    }
+    (score, max)
+}
+
+/// "best: ... · latest: ..." for a drill with history.
+pub fn best_and_latest(app: &App, drill: &str) -> Option<String> {
+    let runs: Vec<&InterviewRecord> = app
+        .progress
+        .interviews
+        .iter()
+        .filter(|r| r.drill == drill)
+        .collect();
+    let latest = runs.last()?;
+    let best = runs.iter().max_by(|a, b| {
+        let key = |r: &InterviewRecord| {
+            (
+                r.passed,
+                r.rubric * 1000 / r.rubric_max.max(1),
+                u64::MAX - r.seconds,
+            )
+        };
+        key(a).cmp(&key(b))
+    })?;
+    let show = |r: &InterviewRecord| {
+        format!(
+            "{} in {}, rubric {}/{} ({})",
+            if r.passed { "passed" } else { "not passing" },
+            clock(r.seconds),
+            r.rubric,
+            r.rubric_max,
+            r.started.strftime("%Y-%m-%d")
+        )
+    };
+    Some(format!(
+        "best: {} · latest: {} · {} attempt(s)",
+        show(best),
+        show(latest),
+        runs.len()
+    ))
+}
+
+/// `mm:ss`.
+fn clock(seconds: u64) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}

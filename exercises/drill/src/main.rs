@@ -1,0 +1,128 @@
+//! `cargo drill`: graded concurrency exercises and timed interview drills.
+//!
+//! Run it from anywhere in the workspace; `cargo drill --help` lists the
+//! commands.
+
+mod app;
+mod check;
+mod course;
+mod grade;
+mod interview;
+mod paths;
+mod repair;
+mod state;
+mod status;
+mod ui;
+mod watch;
+
+use clap::{Parser, Subcommand};
+use exercises::suite::Checker;
+
+/// Graded concurrency exercises and timed interview drills, checked by
+/// real threads, shuttle and loom.
+#[derive(Parser)]
+#[command(name = "cargo drill", bin_name = "cargo drill", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every exercise with its status, by part and topic.
+    List,
+    /// Grade an exercise (default: the current one) under its checkers.
+    Check {
+        /// The exercise's id.
+        exercise: Option<String>,
+        /// Only this checker (std, shuttle-random, shuttle-pct, loom); repeatable.
+        #[arg(long = "checker")]
+        checkers: Vec<Checker>,
+        /// Only this scenario (as named in a failure report).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Re-grade the current exercise on every save.
+    Watch {
+        /// The exercise's id (default: the current one).
+        exercise: Option<String>,
+    },
+    /// Reveal the next hint.
+    Hint {
+        /// The exercise's id (default: the current one).
+        exercise: Option<String>,
+    },
+    /// Restore the pristine skeleton of an exercise (asks first).
+    Reset {
+        /// The exercise's id.
+        exercise: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show the reference solution of an exercise you have passed.
+    Solution {
+        /// The exercise's id.
+        exercise: String,
+    },
+    /// Move to the next exercise (once the current one passes).
+    Next,
+    /// Move on without passing the current exercise.
+    Skip,
+    /// Make an exercise the current one.
+    Go {
+        /// The exercise's id.
+        exercise: String,
+    },
+    /// A timed interview drill: code, then follow-up questions.
+    Interview {
+        /// The drill's id; without it, the list of drills and your scores.
+        drill: Option<String>,
+    },
+    /// Rebuild a damaged or missing progress file.
+    Repair,
+    /// The authoring check: every skeleton fails, every solution passes,
+    /// every wrong answer is rejected (runs `cargo test -p exercises`).
+    Verify,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Repair) => repair::run(),
+        Some(Command::Verify) => course::verify(),
+        command => app::App::open().and_then(|mut app| dispatch(&mut app, command)),
+    };
+    if let Err(e) = result {
+        ui::error(&e.to_string());
+        std::process::exit(2);
+    }
+}
+
+fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
+    match command {
+        None => status::show(app),
+        Some(Command::List) => status::list(app),
+        Some(Command::Check {
+            exercise,
+            checkers,
+            scenario,
+        }) => {
+            let id = app.pick(exercise.as_deref())?;
+            let outcome = check::run(app, &id, &checkers, scenario.as_deref())?;
+            if !outcome.passed() {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Some(Command::Watch { exercise }) => watch::run(app, exercise.as_deref()),
+        Some(Command::Hint { exercise }) => course::hint(app, exercise.as_deref()),
+        Some(Command::Reset { exercise, yes }) => course::reset(app, &exercise, yes),
+        Some(Command::Solution { exercise }) => course::solution(app, &exercise),
+        Some(Command::Next) => course::next(app, false),
+        Some(Command::Skip) => course::next(app, true),
+        Some(Command::Go { exercise }) => course::go(app, &exercise),
+        Some(Command::Interview { drill }) => interview::run(app, drill.as_deref()),
+        Some(Command::Repair | Command::Verify) => unreachable!("handled before opening"),
+    }
+}

@@ -1,0 +1,132 @@
+//! `cargo drill` with no command, and `cargo drill list`.
+
+use crate::app::{App, Result};
+use crate::course::{doc_section, doc_title};
+use crate::ui;
+use console::style;
+
+/// Progress, the current exercise and what to type next.
+pub fn show(app: &App) -> Result<()> {
+    let done = app
+        .registry
+        .course()
+        .filter(|e| app.progress.passed(&e.id))
+        .count();
+    let total = app.registry.course().count();
+    println!(
+        "{} {} {done}/{total} exercises passed",
+        style("cargo drill").bold(),
+        ui::bar(done, total, 30)
+    );
+    println!();
+    let Some(exercise) = app.current() else {
+        println!("{} Every exercise has passed.", style("✓").green().bold());
+        interviews_summary(app);
+        return Ok(());
+    };
+    let file = app.ensure_file(&exercise.id)?;
+    let title = doc_title(&file).unwrap_or_else(|| exercise.title.clone());
+    println!(
+        "{} {} — {}",
+        style("Current:").bold(),
+        style(&exercise.id).cyan().bold(),
+        title
+    );
+    println!(
+        "  part {} · {} · syllabus {} · difficulty {} · about {} min · graded by {}{}",
+        exercise.part,
+        exercise.topic,
+        exercise
+            .syllabus
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        "★".repeat(exercise.difficulty.into()),
+        exercise.minutes,
+        exercise.checkers.join(" + "),
+        if exercise.classic {
+            " · trace validity"
+        } else {
+            ""
+        }
+    );
+    println!("  edit {}", style(app.paths.show(&file)).underlined());
+    if let Some(task) = doc_section(&file, "Your task") {
+        println!();
+        for line in task.lines() {
+            println!("  {line}");
+        }
+    }
+    println!();
+    ui::next_steps(&[
+        ("cargo drill check", "grade it under std, shuttle and loom"),
+        ("cargo drill watch", "re-grade on every save"),
+        ("cargo drill hint", "reveal the next hint"),
+        ("cargo drill list", "every exercise and its status"),
+        ("cargo drill interview", "a timed interview drill"),
+    ]);
+    interviews_summary(app);
+    Ok(())
+}
+
+fn interviews_summary(app: &App) {
+    if app.progress.interviews.is_empty() {
+        return;
+    }
+    println!();
+    ui::heading("Interview drills");
+    for drill in &app.registry.drills {
+        if let Some(line) = crate::interview::best_and_latest(app, &drill.id) {
+            println!("  {:<14} {line}", drill.id);
+        }
+    }
+}
+
+/// Every exercise by part and topic, with its status.
+pub fn list(app: &App) -> Result<()> {
+    let current = app.current().map(|e| e.id.clone());
+    let mut last = (String::new(), String::new());
+    for (n, e) in app.registry.exercises.iter().enumerate() {
+        if last.0 != e.part {
+            println!();
+            ui::heading(&match e.part.as_str() {
+                "I" => "Part I: foundations".to_owned(),
+                "II" => "Part II: the request executor".to_owned(),
+                "interview" => {
+                    "Interview drills (code; run them with `cargo drill interview`)".to_owned()
+                }
+                other => format!("Part {other}"),
+            });
+        }
+        if last.1 != e.topic || last.0 != e.part {
+            println!("  {}", style(&e.topic).bold());
+        }
+        last = (e.part.clone(), e.topic.clone());
+        let progress = app.progress.exercises.get(&e.id);
+        let status = match progress {
+            Some(p) if p.passed => style("✓ passed ").green(),
+            Some(p) if p.skipped => style("» skipped").yellow(),
+            Some(p) if p.attempts > 0 => style("• tried  ").yellow(),
+            _ => style("         ").dim(),
+        };
+        let marker = if current.as_deref() == Some(e.id.as_str()) {
+            "▸"
+        } else {
+            " "
+        };
+        println!(
+            "  {marker} {status} {:>2}. {:<22} {:<3} {}{}",
+            n + 1,
+            style(&e.id).cyan(),
+            "★".repeat(e.difficulty.into()),
+            e.title,
+            if e.classic {
+                style(" (classic)").dim().to_string()
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! A suite: an exercise's scenarios, each instantiated for every backend,
+//! and the checkers that grade it.
+//!
+//! Suites are written once against `super::answer`, so the same scenarios
+//! grade the learner's file, the reference solution and every wrong answer.
+
+use std::fmt;
+use std::str::FromStr;
+use verification::check::{Check, Verdict, setting};
+
+/// One way of running a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Checker {
+    /// Real threads, repeated: only samples interleavings.
+    Std,
+    /// shuttle's random scheduler.
+    ShuttleRandom,
+    /// shuttle's PCT scheduler, which favours bugs needing few preemptions.
+    ShuttlePct,
+    /// loom: every interleaving up to the preemption bound, weak memory too.
+    Loom,
+}
+
+impl Checker {
+    /// Every checker, in grading order (cheapest first).
+    pub const ALL: [Checker; 4] = [
+        Checker::Std,
+        Checker::ShuttleRandom,
+        Checker::ShuttlePct,
+        Checker::Loom,
+    ];
+
+    /// The name used on the command line and in the registry.
+    pub fn name(self) -> &'static str {
+        match self {
+            Checker::Std => "std",
+            Checker::ShuttleRandom => "shuttle-random",
+            Checker::ShuttlePct => "shuttle-pct",
+            Checker::Loom => "loom",
+        }
+    }
+
+    /// The checkers a registry family name stands for: `shuttle` is both
+    /// schedulers.
+    pub fn family(name: &str) -> Option<&'static [Checker]> {
+        match name {
+            "std" => Some(&[Checker::Std]),
+            "shuttle" => Some(&[Checker::ShuttleRandom, Checker::ShuttlePct]),
+            "loom" => Some(&[Checker::Loom]),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Checker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Checker {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Checker::ALL
+            .into_iter()
+            .find(|c| c.name() == s)
+            .ok_or_else(|| {
+                format!("unknown checker {s:?} (std, shuttle-random, shuttle-pct, loom)")
+            })
+    }
+}
+
+/// One scenario, instantiated for each backend.
+#[derive(Debug, Clone, Copy)]
+pub struct Scenario {
+    /// `<exercise>.<scenario>`: unique, and used for replay file names.
+    pub name: &'static str,
+    /// The scenario on real threads.
+    pub std: fn(),
+    /// The scenario under loom.
+    pub loom: fn(),
+    /// The scenario under shuttle.
+    pub shuttle: fn(),
+}
+
+/// An exercise's scenarios and the checkers that grade them.
+#[derive(Debug, Clone, Copy)]
+pub struct Suite {
+    /// The exercise's id, as in the registry.
+    pub exercise: &'static str,
+    /// Which checker families grade it: `std`, `shuttle`, `loom`.
+    pub checkers: &'static [&'static str],
+    /// Whether to inject spurious condition-variable wake-ups.
+    pub spurious: bool,
+    /// The scenarios, each guarding one guarantee.
+    pub scenarios: &'static [Scenario],
+}
+
+/// Shuttle schedules per scheduler when grading, unless
+/// `CHECK_SHUTTLE_ITERATIONS` says otherwise: enough for the exercises'
+/// small models, and a warm check stays within seconds.
+pub const SHUTTLE_ITERATIONS: u64 = 2_000;
+
+impl Suite {
+    /// The checkers this suite lists, in grading order.
+    pub fn checkers(&self) -> Vec<Checker> {
+        let mut all: Vec<Checker> = self
+            .checkers
+            .iter()
+            .flat_map(|name| {
+                Checker::family(name)
+                    .unwrap_or_else(|| panic!("suite {}: unknown checker {name:?}", self.exercise))
+                    .iter()
+                    .copied()
+            })
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// Runs one scenario under one checker.
+    pub fn run(&self, scenario: &Scenario, checker: Checker) -> Verdict {
+        let mut check = Check::new(scenario.name);
+        if self.spurious {
+            check = check.with_spurious_wakeups();
+        }
+        if std::env::var_os("CHECK_SHUTTLE_ITERATIONS").is_none() {
+            check = check.iterations(SHUTTLE_ITERATIONS as usize);
+        }
+        if std::env::var_os("CHECK_STD_WATCHDOG_SECS").is_none() {
+            check = check.watchdog_secs(5);
+        }
+        match checker {
+            Checker::Std => check.run_std(scenario.std),
+            Checker::ShuttleRandom => check.run_shuttle(scenario.shuttle, false),
+            Checker::ShuttlePct => check.run_shuttle(scenario.shuttle, true),
+            Checker::Loom => check.run_loom(scenario.loom),
+        }
+    }
+
+    /// Runs every scenario under `checker`, stopping at the first failure.
+    pub fn run_all(&self, checker: Checker) -> Vec<Verdict> {
+        let mut verdicts = Vec::new();
+        for scenario in self.scenarios {
+            let verdict = self.run(scenario, checker);
+            let found = verdict.found();
+            verdicts.push(verdict);
+            if found {
+                break;
+            }
+        }
+        verdicts
+    }
+
+    /// The scenario called `name` (its full or short name).
+    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| {
+            s.name == name
+                || s.name
+                    .rsplit_once('.')
+                    .is_some_and(|(_, short)| short == name)
+        })
+    }
+}
+
+/// Standard runs for grading: `CHECK_STD_RUNS`, default 100.
+pub fn std_runs() -> u64 {
+    setting("CHECK_STD_RUNS", 100)
+}
+
+/// Instantiates a suite from scenario functions generic over the backend.
+///
+/// ```
+/// use exercises::prelude::*;
+/// fn adds_up<B: Backend>() { assert_eq!(1 + 1, 2); }
+/// exercises::suite! {
+///     exercise: "demo",
+///     checkers: ["std", "loom"],
+///     scenarios: [adds_up],
+/// }
+/// assert_eq!(SUITE.scenarios[0].name, "demo.adds_up");
+/// ```
+#[macro_export]
+macro_rules! suite {
+    (
+        exercise: $id:literal,
+        checkers: [$($checker:literal),* $(,)?],
+        $(spurious: $spurious:literal,)?
+        scenarios: [$($scenario:ident),* $(,)?] $(,)?
+    ) => {
+        /// The suite that grades this exercise.
+        pub const SUITE: $crate::suite::Suite = $crate::suite::Suite {
+            exercise: $id,
+            checkers: &[$($checker),*],
+            spurious: $crate::suite!(@spurious $($spurious)?),
+            scenarios: &[$($crate::suite::Scenario {
+                name: concat!($id, ".", stringify!($scenario)),
+                std: $scenario::<$crate::prelude::Std>,
+                loom: $scenario::<$crate::backends::Loom>,
+                shuttle: $scenario::<$crate::backends::Shuttle>,
+            }),*],
+        };
+    };
+    (@spurious) => { false };
+    (@spurious $value:literal) => { $value };
+}
