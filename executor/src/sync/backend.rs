@@ -155,9 +155,12 @@ pub trait CellAccess<B, T>: Sized {
 
 /// Implements [`AtomicInt`] and [`AtomicFlag`] for a backend whose atomics
 /// mirror `std::sync::atomic` (std, loom and shuttle all do), so no backend
-/// repeats the forwarding code. With `trace = hook`, every operation first
-/// calls `hook(operation, ordering, caller's location)`: the model backends
-/// record atomics in their failure traces that way.
+/// repeats the forwarding code. With `trace = hook`, every operation, once
+/// it has taken effect, calls `hook(operation, ordering, caller's
+/// location)`: the model backends record atomics in their failure traces
+/// that way. After, not before: the checkers switch threads inside the
+/// operation, so a step recorded on entry could land in the table before a
+/// step that really happened first.
 ///
 /// `impl_atomics!(MyBackend, path::to::atomic_module);`
 #[macro_export]
@@ -178,18 +181,20 @@ macro_rules! impl_atomics {
                 }
                 #[track_caller]
                 fn load(&self, order: Ordering) -> bool {
+                    let result = m::AtomicBool::load(self, order);
                     $hook("load", order, Location::caller());
-                    m::AtomicBool::load(self, order)
+                    result
                 }
                 #[track_caller]
                 fn store(&self, value: bool, order: Ordering) {
+                    m::AtomicBool::store(self, value, order);
                     $hook("store", order, Location::caller());
-                    m::AtomicBool::store(self, value, order)
                 }
                 #[track_caller]
                 fn swap(&self, value: bool, order: Ordering) -> bool {
+                    let result = m::AtomicBool::swap(self, value, order);
                     $hook("swap", order, Location::caller());
-                    m::AtomicBool::swap(self, value, order)
+                    result
                 }
             }
         };
@@ -205,18 +210,20 @@ macro_rules! impl_atomics {
                 }
                 #[track_caller]
                 fn load(&self, order: Ordering) -> $v {
+                    let result = m::$atomic::load(self, order);
                     $hook("load", order, Location::caller());
-                    m::$atomic::load(self, order)
+                    result
                 }
                 #[track_caller]
                 fn store(&self, value: $v, order: Ordering) {
+                    m::$atomic::store(self, value, order);
                     $hook("store", order, Location::caller());
-                    m::$atomic::store(self, value, order)
                 }
                 #[track_caller]
                 fn swap(&self, value: $v, order: Ordering) -> $v {
+                    let result = m::$atomic::swap(self, value, order);
                     $hook("swap", order, Location::caller());
-                    m::$atomic::swap(self, value, order)
+                    result
                 }
                 #[track_caller]
                 fn compare_exchange(
@@ -226,18 +233,21 @@ macro_rules! impl_atomics {
                     success: Ordering,
                     failure: Ordering,
                 ) -> Result<$v, $v> {
+                    let result = m::$atomic::compare_exchange(self, current, new, success, failure);
                     $hook("compare_exchange", success, Location::caller());
-                    m::$atomic::compare_exchange(self, current, new, success, failure)
+                    result
                 }
                 #[track_caller]
                 fn fetch_add(&self, value: $v, order: Ordering) -> $v {
+                    let result = m::$atomic::fetch_add(self, value, order);
                     $hook("fetch_add", order, Location::caller());
-                    m::$atomic::fetch_add(self, value, order)
+                    result
                 }
                 #[track_caller]
                 fn fetch_sub(&self, value: $v, order: Ordering) -> $v {
+                    let result = m::$atomic::fetch_sub(self, value, order);
                     $hook("fetch_sub", order, Location::caller());
-                    m::$atomic::fetch_sub(self, value, order)
+                    result
                 }
             }
         };
