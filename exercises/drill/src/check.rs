@@ -149,7 +149,8 @@ fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: 
                     .join(", "),
                 elapsed.as_secs_f64()
             );
-            if complete {
+            let interview = app.exercise(id).is_ok_and(|e| e.part == "interview");
+            if complete && !interview {
                 let done = app
                     .registry
                     .course()

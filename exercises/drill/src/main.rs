@@ -87,6 +87,7 @@ enum Command {
 }
 
 fn main() {
+    quiet_broken_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Repair) => repair::run(),
@@ -96,6 +97,18 @@ fn main() {
     if let Err(e) = result {
         ui::error(&e.to_string());
         std::process::exit(2);
+    }
+}
+
+/// `cargo drill list | head` should stop quietly when `head` has had
+/// enough, as other command-line tools do, not panic on a closed pipe:
+/// restore the default SIGPIPE action that the Rust runtime turns off.
+fn quiet_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists;
+    // setting a signal's disposition to the default touches no Rust state.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

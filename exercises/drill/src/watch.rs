@@ -17,6 +17,8 @@ enum Event {
 /// Watches the exercise's file until `q` (or end of input on a pipe).
 pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
     let mut id = app.pick(id)?;
+    // Create the file before watching, or its creation counts as a save.
+    app.ensure_file(&id)?;
     let (tx, rx) = mpsc::channel();
     let file_tx = tx.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {

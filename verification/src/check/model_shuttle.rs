@@ -93,8 +93,13 @@ impl Check {
     }
 }
 
+/// The simulated thread's name; shuttle calls the first one "main-thread",
+/// which the trace calls "main" as loom does.
 fn shuttle_name() -> Option<String> {
-    shuttle::thread::current().name().map(str::to_owned)
+    shuttle::thread::current()
+        .name()
+        .filter(|name| *name != "main-thread")
+        .map(str::to_owned)
 }
 
 fn run<S: Scheduler + 'static>(
