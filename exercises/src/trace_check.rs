@@ -11,7 +11,8 @@ use crate::prelude::*;
 /// `threading.Event` without `clear`), for scenarios that hold a task back.
 pub use verification::scenarios::support::Latch;
 
-/// An append-only, shared record of events in the order they happened.
+/// An append-only, shared record of events in the order they happened:
+/// the executor scenarios' `Log`, for any event type.
 ///
 /// ```
 /// use exercises::prelude::*;
@@ -19,30 +20,9 @@ pub use verification::scenarios::support::Latch;
 /// let events = Events::<Std, &str>::shared();
 /// events.push("first");
 /// events.push("second");
-/// assert_eq!(events.snapshot(), ["first", "second"]);
+/// assert_eq!(events.entries(), ["first", "second"]);
 /// ```
-pub struct Events<B: Backend, T: Send> {
-    log: Mutex<B, Vec<T>>,
-}
-
-impl<B: Backend, T: Send + Clone> Events<B, T> {
-    /// An empty record, shared.
-    pub fn shared() -> Arc<B, Self> {
-        Arc::new(Self {
-            log: Mutex::new(Vec::new()),
-        })
-    }
-
-    /// Records one event.
-    pub fn push(&self, event: T) {
-        self.log.lock().push(event);
-    }
-
-    /// The events so far, in order.
-    pub fn snapshot(&self) -> Vec<T> {
-        self.log.lock().clone()
-    }
-}
+pub use verification::scenarios::support::Log as Events;
 
 /// Counts how many threads are inside a region at once, and the most
 /// there ever were: the witness for "at most N at a time" guarantees.

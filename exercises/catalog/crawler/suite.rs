@@ -22,7 +22,7 @@ fn check_crawl<B: Backend>(graph: &'static [(&'static str, &'static [&'static st
         links.iter().map(|link| link.to_string()).collect()
     };
     let found = crawl::<B, _>("a", 2, fetch);
-    let mut fetched = log.snapshot();
+    let mut fetched = log.entries();
     fetched.sort();
     assert_eq!(
         fetched, reachable,

@@ -38,7 +38,7 @@ fn run<B: Backend>(seats: usize, meals: usize) {
     philosopher(&table, &events, 0, meals);
     handles.into_iter().for_each(join);
 
-    let seen = events.snapshot();
+    let seen = events.entries();
     let mut eating = vec![false; seats];
     let mut eaten = vec![0; seats];
     for meal in &seen {

@@ -32,7 +32,7 @@ fn last_slot_goes_to_one<B: Backend>() {
     );
     check_snapshot(queue.metrics(), 1);
     assert!(queue.run_next(), "the accepted job must be queued");
-    let mut seen = ran.snapshot();
+    let mut seen = ran.entries();
     seen.sort();
     assert_eq!(
         seen,
@@ -76,7 +76,7 @@ fn capacity_is_exact<B: Backend>() {
     check_snapshot(queue.metrics(), 2);
     join(client);
     while queue.run_next() {}
-    assert_eq!(ran.snapshot(), [0, 1], "the accepted jobs must run, oldest first");
+    assert_eq!(ran.entries(), [0, 1], "the accepted jobs must run, oldest first");
     let m = queue.metrics();
     let expected = Metrics { submitted: 3, accepted: 2, rejected: 1, completed: 2, queued: 0 };
     assert_eq!(m, expected, "final metrics");

@@ -59,7 +59,7 @@ fn run<B: Backend>(n: u64, on_caller: Printer) {
     printer(&fb, events.clone(), on_caller);
     handles.into_iter().for_each(join);
 
-    let seen = events.snapshot();
+    let seen = events.entries();
     let want: Vec<Said> = (1..=n).map(expected).collect();
     for (i, (got, want)) in seen.iter().zip(&want).enumerate() {
         assert_eq!(got, want, "print {} should be {want:?} but was {got:?} (all prints: {seen:?})", i + 1);

@@ -15,7 +15,7 @@ fn drains_accepted_jobs<B: Backend>() {
         assert!(pool.submit(move || ran.push(id)).is_ok(), "an open pool refused job {id}");
     }
     pool.shutdown();
-    let mut seen = ran.snapshot();
+    let mut seen = ran.entries();
     seen.sort();
     assert_eq!(seen, [0, 1], "shutdown() returned before every accepted job ran (ids that ran)");
 }
@@ -43,9 +43,9 @@ fn submit_races_shutdown<B: Backend>() {
     pool.shutdown();
     let accepted = join(submitter);
     if accepted {
-        assert_eq!(ran.snapshot(), ["raced"], "submit returned Ok, but the job never ran");
+        assert_eq!(ran.entries(), ["raced"], "submit returned Ok, but the job never ran");
     } else {
-        assert!(ran.snapshot().is_empty(), "a refused job must not run");
+        assert!(ran.entries().is_empty(), "a refused job must not run");
     }
 }
 
@@ -60,7 +60,7 @@ fn shutdown_now_returns_unstarted<B: Backend>() {
     }
     let unstarted = pool.shutdown_now();
     pool.shutdown();
-    let by_workers = ran.snapshot();
+    let by_workers = ran.entries();
     assert_eq!(
         by_workers.len() + unstarted.len(),
         2,
@@ -70,7 +70,7 @@ fn shutdown_now_returns_unstarted<B: Backend>() {
     for job in unstarted {
         job();
     }
-    let mut all = ran.snapshot();
+    let mut all = ran.entries();
     all.sort();
     assert_eq!(all, [0, 1], "a job was both run and returned (ids, after running the returned ones)");
 }

@@ -39,7 +39,7 @@ fn run<B: Backend>(spawned: [Atom; 2], on_caller: Atom) {
     offer_two(&water, &events, on_caller);
     handles.into_iter().for_each(join);
 
-    let seen = events.snapshot();
+    let seen = events.entries();
     assert_eq!(seen.len(), 6, "expected 6 releases (two molecules), got {seen:?}");
     for (m, group) in seen.chunks(3).enumerate() {
         let hydrogens = group.iter().filter(|&&a| a == Atom::H).count();

@@ -24,7 +24,7 @@ fn no_task_lost<B: Backend>() {
         assert!(pool.try_submit(record(&events, id)).is_ok(), "try_submit({id}) refused with room in the queue");
     }
     pool.shutdown();
-    let mut ran = events.snapshot();
+    let mut ran = events.entries();
     ran.sort();
     assert_eq!(ran, [0, 1], "each accepted task must run exactly once (ran: {ran:?})");
     let m = pool.metrics();
@@ -55,7 +55,7 @@ fn try_submit_fails_fast_when_full<B: Backend>() {
     handed_back(); // the caller still owns the refused task
     release.set();
     pool.shutdown();
-    assert_eq!(events.snapshot(), [2, 1], "the refused task is the caller's; the queued one must still run");
+    assert_eq!(events.entries(), [2, 1], "the refused task is the caller's; the queued one must still run");
 }
 
 /// Guarantee: a task that panics is counted as failed, and its worker goes
@@ -67,7 +67,7 @@ fn panic_is_isolated<B: Backend>() {
     assert!(pool.try_submit(bad).is_ok(), "try_submit refused with room in the queue");
     assert!(pool.try_submit(record(&events, 1)).is_ok(), "try_submit refused with room in the queue");
     pool.shutdown();
-    assert_eq!(events.snapshot(), [1], "the task queued behind a panicking one never ran");
+    assert_eq!(events.entries(), [1], "the task queued behind a panicking one never ran");
     let m = pool.metrics();
     assert_eq!((m.completed, m.failed), (1, 1), "a panic must count as failed, the next task as completed: {m:?}");
 }
@@ -81,7 +81,7 @@ fn shutdown_drains_accepted_work<B: Backend>() {
         assert!(pool.try_submit(record(&events, id)).is_ok(), "try_submit({id}) refused with room in the queue");
     }
     pool.shutdown();
-    assert_eq!(events.snapshot(), [0, 1], "shutdown returned before the accepted tasks ran");
+    assert_eq!(events.entries(), [0, 1], "shutdown returned before the accepted tasks ran");
     assert!(pool.try_submit(record(&events, 9)).is_err(), "try_submit accepted a task after shutdown");
     let m = pool.metrics();
     assert_eq!((m.completed, m.rejected, m.queued), (2, 1, 0), "metrics after shutdown: {m:?}");
@@ -110,7 +110,7 @@ fn metrics_always_balance<B: Backend>() {
     let m = pool.metrics();
     assert!(balanced(&m), "the final snapshot does not balance: {m:?}");
     assert_eq!(m.submitted, 2, "two calls to try_submit: {m:?}");
-    assert_eq!(m.completed as usize, events.snapshot().len(), "completed disagrees with the tasks that ran: {m:?}");
+    assert_eq!(m.completed as usize, events.entries().len(), "completed disagrees with the tasks that ran: {m:?}");
 }
 
 exercises::suite! {

@@ -34,7 +34,7 @@ fn same_key_in_order_on_its_worker<B: Backend>() {
         assert!(pool.submit("user-7", record(&log, id)).is_ok(), "submit({id}) refused with room");
     }
     pool.shutdown();
-    let ran = log.snapshot();
+    let ran = log.entries();
     let ids: Vec<u32> = ran.iter().map(|(id, _)| *id).collect();
     assert_eq!(ids, [1, 2], "tasks of one key ran out of submission order (or not once each)");
     for (id, worker) in &ran {
@@ -85,7 +85,7 @@ fn hot_partition_shows_in_depths<B: Backend>() {
     assert!(pool.submit(&cold, record(&log, 4)).is_ok(), "a cold key was refused because another partition is full");
     release.set();
     pool.shutdown();
-    let hot_ids: Vec<u32> = log.snapshot().iter().map(|(id, _)| *id).filter(|id| *id < 3).collect();
+    let hot_ids: Vec<u32> = log.entries().iter().map(|(id, _)| *id).filter(|id| *id < 3).collect();
     assert_eq!(hot_ids, [1, 2], "the hot key's queued tasks ran out of order");
 }
 

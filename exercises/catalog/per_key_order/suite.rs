@@ -16,7 +16,7 @@ fn same_key_runs_in_order<B: Backend>() {
         pool.submit(key, move || ran.push((key, seq)));
     }
     pool.shutdown();
-    let trace = ran.snapshot();
+    let trace = ran.entries();
     assert_eq!(trace.len(), 2, "every job must run exactly once before shutdown returns: {trace:?}");
     let order: Vec<u32> = trace.iter().filter(|(k, _)| *k == 7).map(|(_, s)| *s).collect();
     assert_eq!(order, [0, 1], "key 7 ran out of submission order (whole trace: {trace:?})");

@@ -43,7 +43,7 @@ fn play<B: Backend>(ping_on_caller: bool) {
     let other = spawn::<B, _>(name, move || side(&g, e, theirs));
     side(&game, events.clone(), mine);
     join(other);
-    check_alternates(&events.snapshot());
+    check_alternates(&events.entries());
 }
 
 /// Guarantee: with ping on the caller, the words alternate and both end.

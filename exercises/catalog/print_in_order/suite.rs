@@ -32,7 +32,7 @@ fn run<B: Backend>(spawned: [Call; 2], on_caller: Call) {
         .collect();
     call(&order, events.clone(), on_caller);
     handles.into_iter().for_each(join);
-    let seen = events.snapshot();
+    let seen = events.entries();
     assert_eq!(
         seen,
         [Call::First, Call::Second, Call::Third],

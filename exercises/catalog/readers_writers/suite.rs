@@ -101,7 +101,7 @@ fn waiting_writer_goes_before_new_readers<B: Backend>() {
     lock.release_read();
     join(writer);
     join(late);
-    let order = order.snapshot();
+    let order = order.entries();
     assert_eq!(
         order,
         ["writer", "late-reader"],

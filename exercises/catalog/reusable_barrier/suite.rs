@@ -42,7 +42,7 @@ fn run<B: Backend>(parties: usize, rounds: usize) {
     party(&barrier, &events, 0, rounds);
     handles.into_iter().for_each(join);
 
-    let seen = events.snapshot();
+    let seen = events.entries();
     let mut arrived = vec![0; rounds];
     for step in &seen {
         match *step {

@@ -18,7 +18,7 @@ fn wait_sees_all_work<B: Backend>() {
         }
     });
     group.wait();
-    let finished = log.snapshot().len();
+    let finished = log.entries().len();
     assert_eq!(finished, 2, "wait() returned when {finished} of 2 tasks were done");
     join(worker);
 }

@@ -38,7 +38,7 @@ fn panic_does_not_kill_worker<B: Backend>() {
     let after = ran.clone();
     pool.submit(move || after.push("after the panic"));
     pool.wait_idle();
-    assert_eq!(ran.snapshot(), ["after the panic"], "the job after the panicking one must run");
+    assert_eq!(ran.entries(), ["after the panic"], "the job after the panicking one must run");
     assert_eq!(
         (pool.completed(), pool.failed()),
         (1, 1),
@@ -55,7 +55,7 @@ fn stop_runs_queued_jobs<B: Backend>() {
     let mine = ran.clone();
     pool.submit(move || mine.push(7));
     pool.stop();
-    assert_eq!(ran.snapshot(), [7], "a job queued before stop() must run before stop() returns");
+    assert_eq!(ran.entries(), [7], "a job queued before stop() must run before stop() returns");
 }
 
 exercises::suite! {

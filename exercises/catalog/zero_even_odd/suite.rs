@@ -43,7 +43,7 @@ fn run<B: Backend>(n: u64, on_caller: Who) {
     printer(&zeo, events.clone(), on_caller);
     handles.into_iter().for_each(join);
 
-    let seen = events.snapshot();
+    let seen = events.entries();
     let numbers: Vec<u64> = seen.iter().map(|&(_, k)| k).collect();
     let expected: Vec<u64> = (1..=n).flat_map(|k| [0, k]).collect();
     assert_eq!(numbers, expected, "the combined prints are not 0 1 0 2 ... 0 {n}");

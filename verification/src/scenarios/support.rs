@@ -31,12 +31,14 @@ impl<B: Backend> Latch<B> {
     }
 }
 
-/// An append-only record of which task ran, in run order.
-pub struct Log<B: Backend> {
-    entries: Mutex<B, Vec<u64>>,
+/// An append-only, shared record of events in the order they happened:
+/// by default the ids of the tasks that ran, in run order. The exercises'
+/// suites log any event type with it, to judge a whole trace.
+pub struct Log<B: Backend, T: Send = u64> {
+    entries: Mutex<B, Vec<T>>,
 }
 
-impl<B: Backend> Log<B> {
+impl<B: Backend, T: Send + Clone> Log<B, T> {
     /// An empty log, shared.
     pub fn shared() -> Arc<B, Self> {
         Arc::new(Self {
@@ -44,18 +46,21 @@ impl<B: Backend> Log<B> {
         })
     }
 
-    /// Records that task `id` ran.
-    pub fn push(&self, id: u64) {
-        self.entries.lock().push(id);
+    /// Records one event (the id of a task that ran).
+    pub fn push(&self, event: T) {
+        self.entries.lock().push(event);
     }
 
-    /// The ids in run order.
-    pub fn entries(&self) -> Vec<u64> {
+    /// The events so far, in order.
+    pub fn entries(&self) -> Vec<T> {
         self.entries.lock().clone()
     }
 
-    /// The ids sorted, to compare as a set that may hold duplicates.
-    pub fn sorted(&self) -> Vec<u64> {
+    /// The events sorted, to compare as a set that may hold duplicates.
+    pub fn sorted(&self) -> Vec<T>
+    where
+        T: Ord,
+    {
         let mut ids = self.entries();
         ids.sort_unstable();
         ids
