@@ -50,6 +50,25 @@ impl Checker {
             _ => None,
         }
     }
+
+    /// The checkers a list of family names stands for, in grading order;
+    /// unknown names are skipped (the registry rejects them on load).
+    ///
+    /// ```
+    /// use exercises::suite::Checker;
+    /// assert_eq!(Checker::expand(["loom", "std"]), [Checker::Std, Checker::Loom]);
+    /// ```
+    pub fn expand<'a>(families: impl IntoIterator<Item = &'a str>) -> Vec<Checker> {
+        let mut all: Vec<Checker> = families
+            .into_iter()
+            .filter_map(Checker::family)
+            .flatten()
+            .copied()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
 }
 
 impl fmt::Display for Checker {
@@ -102,23 +121,6 @@ pub struct Suite {
 pub const SHUTTLE_ITERATIONS: u64 = 2_000;
 
 impl Suite {
-    /// The checkers this suite lists, in grading order.
-    pub fn checkers(&self) -> Vec<Checker> {
-        let mut all: Vec<Checker> = self
-            .checkers
-            .iter()
-            .flat_map(|name| {
-                Checker::family(name)
-                    .unwrap_or_else(|| panic!("suite {}: unknown checker {name:?}", self.exercise))
-                    .iter()
-                    .copied()
-            })
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    }
-
     /// Runs one scenario under one checker.
     pub fn run(&self, scenario: &Scenario, checker: Checker) -> Verdict {
         let mut check = Check::new(scenario.name);

@@ -11,15 +11,9 @@ use std::time::{Duration, Instant};
 /// The checkers an exercise lists, in grading order.
 pub fn checkers_of(app: &App, id: &str) -> Result<Vec<Checker>> {
     let exercise = app.exercise(id)?;
-    let mut all: Vec<Checker> = exercise
-        .checkers
-        .iter()
-        .filter_map(|family| Checker::family(family))
-        .flatten()
-        .copied()
-        .collect();
-    all.sort();
-    Ok(all)
+    Ok(Checker::expand(
+        exercise.checkers.iter().map(String::as_str),
+    ))
 }
 
 /// Grades exercise `id` (only `only` checkers if given), prints the

@@ -157,19 +157,14 @@ fn build(paths: &Paths, id: &str, file: &Path) -> std::io::Result<Result<PathBuf
         .stdin(Stdio::null())
         .output()?;
     if !output.status.success() {
-        return Ok(Err(compiler_messages(&String::from_utf8_lossy(
-            &output.stderr,
-        ))));
+        return Ok(Err(String::from_utf8_lossy(&output.stderr)
+            .trim_end()
+            .to_owned()));
     }
     Ok(Ok(paths
         .drill_target
         .join("build/debug")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))))
-}
-
-/// Keeps the compiler's errors, drops its warnings about our own glue.
-fn compiler_messages(stderr: &str) -> String {
-    stderr.trim_end().to_owned()
 }
 
 fn write_if_changed(path: &Path, text: &str) -> std::io::Result<()> {

@@ -48,7 +48,7 @@ pub struct ExerciseProgress {
     pub attempts: u32,
     /// When it first passed.
     pub passed_at: Option<Timestamp>,
-    /// When it was last graded, and whether that grading passed.
+    /// When it was last graded.
     pub last_check: Option<Timestamp>,
     /// The outcome of the last grading.
     #[serde(default)]
