@@ -67,6 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (w, c, p) = (pool.workers(), pool.capacity(), pool.policy());
     println!("pool: {w} workers, queue capacity {c}, policy {p:?}");
 
+    // ANCHOR: burst
     println!("\n-- a burst of 20 requests (Abort: a full queue fails fast)");
     let mut handles: Vec<(u64, TaskHandle<Std, Reply>)> = Vec::new();
     let mut retries = Vec::new();
@@ -91,7 +92,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let waited_in = handles.len() - before;
     println!("  {waited_in} accepted as slots freed up (waiting is the backpressure)");
+    // ANCHOR_END: burst
 
+    // ANCHOR: results
     println!("\n-- results");
     handles.sort_by_key(|(id, _)| *id);
     for (id, handle) in handles {
@@ -106,13 +109,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|r| r.to_string())?;
     let ((primes, worker), w) = (again.join()?, pool.workers());
     println!("\nafter the panic: still {w} workers; req 99 -> {primes} primes on {worker}");
+    // ANCHOR_END: results
     println!("snapshot: {}", show(&pool.metrics()));
 
+    // ANCHOR: graceful
     println!("\n-- graceful shutdown: accepted work finishes, then the workers are joined");
     pool.shutdown()?;
     let last = pool.metrics();
     println!("terminated: {}", pool.is_terminated());
     println!("final:    {}", show(&last));
     assert!(last.is_consistent() && last.queued == 0 && last.running == 0);
+    // ANCHOR_END: graceful
     Ok(())
 }

@@ -82,6 +82,7 @@ impl<B: Backend> Builder<B> {
         self
     }
 
+    // ANCHOR: checked
     fn checked(&self) -> Result<usize, BuildError> {
         let workers = self.workers.unwrap_or_else(crate::sizing::cores);
         if workers == 0 {
@@ -92,6 +93,7 @@ impl<B: Backend> Builder<B> {
         }
         Ok(workers)
     }
+    // ANCHOR_END: checked
 
     /// Validates the settings and starts a shared-queue pool.
     pub fn build(self) -> Result<Pool<B>, BuildError> {

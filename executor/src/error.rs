@@ -36,6 +36,7 @@ pub enum BuildError {
     },
 }
 
+// ANCHOR: rejected
 /// Why a submission was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RejectReason {
@@ -73,6 +74,7 @@ pub struct Rejected<F> {
     /// Why it was not accepted.
     pub reason: RejectReason,
 }
+// ANCHOR_END: rejected
 
 impl<F> fmt::Debug for Rejected<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -82,6 +84,7 @@ impl<F> fmt::Debug for Rejected<F> {
     }
 }
 
+// ANCHOR: task_error
 /// Why a task produced no value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TaskError {
@@ -100,6 +103,7 @@ pub enum TaskError {
     #[error("task {0} was discarded by the discard-oldest policy")]
     Discarded(TaskId),
 }
+// ANCHOR_END: task_error
 
 /// Misuse of the pool's lifecycle.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

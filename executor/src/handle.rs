@@ -57,6 +57,7 @@ pub(crate) fn pair<B: Backend, T: Send>(id: TaskId) -> (Promise<B, T>, TaskHandl
     )
 }
 
+// ANCHOR: promise_resolve
 impl<B: Backend, T: Send> Promise<B, T> {
     /// Resolves the handle; later calls do nothing (it resolves once).
     pub(crate) fn resolve(&mut self, outcome: Result<T, TaskError>) {
@@ -68,13 +69,16 @@ impl<B: Backend, T: Send> Promise<B, T> {
         }
     }
 }
+// ANCHOR_END: promise_resolve
 
+// ANCHOR: promise_drop
 impl<B: Backend, T: Send> Drop for Promise<B, T> {
     fn drop(&mut self) {
         let id = self.id;
         self.resolve(Err(TaskError::Cancelled(id)));
     }
 }
+// ANCHOR_END: promise_drop
 
 impl<B: Backend, T: Send> TaskHandle<B, T> {
     /// The task's id (ids count accepted tasks from 0).
@@ -87,6 +91,7 @@ impl<B: Backend, T: Send> TaskHandle<B, T> {
         !matches!(*self.slot.state.lock(), State::Pending)
     }
 
+    // ANCHOR: blocking_join
     /// Blocks until the task has an outcome and returns it.
     pub fn join(self) -> Result<T, TaskError> {
         let guard = self.slot.state.lock();
@@ -100,6 +105,7 @@ impl<B: Backend, T: Send> TaskHandle<B, T> {
             State::Pending | State::Taken => unreachable!("task handle joined twice"),
         }
     }
+    // ANCHOR_END: blocking_join
 }
 
 impl<B: Backend, T: Send> fmt::Debug for TaskHandle<B, T> {

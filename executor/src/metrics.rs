@@ -1,6 +1,7 @@
 //! Counters kept under the pool's one lock, so every snapshot is consistent:
 //! the accounting invariant holds in each one, not just eventually.
 
+// ANCHOR: metrics_struct
 /// A consistent snapshot of the pool's accounting.
 ///
 /// Invariants, true of every snapshot:
@@ -38,7 +39,9 @@ pub struct Metrics {
     /// Of the accepted tasks, how many ran on the submitting thread.
     pub caller_ran: u64,
 }
+// ANCHOR_END: metrics_struct
 
+// ANCHOR: accounting_invariant
 impl Metrics {
     /// Whether both accounting invariants hold.
     pub fn is_consistent(&self) -> bool {
@@ -52,7 +55,9 @@ impl Metrics {
                     + self.running
     }
 }
+// ANCHOR_END: accounting_invariant
 
+// ANCHOR: lane_metrics
 /// One lane of a partitioned pool (the one lane of a shared pool).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LaneMetrics {
@@ -67,6 +72,7 @@ pub struct LaneMetrics {
     /// Whether new keys are routed here (false once a resize retired it).
     pub active: bool,
 }
+// ANCHOR_END: lane_metrics
 
 /// A consistent snapshot of a partitioned pool: the totals and every lane,
 /// taken under one lock.
@@ -84,6 +90,7 @@ pub struct PartitionMetrics {
     pub lanes: Vec<LaneMetrics>,
 }
 
+// ANCHOR: hot_lanes
 impl PartitionMetrics {
     /// Lanes whose queue is deeper than `threshold`: a hot partition. It
     /// looks at *each* lane, not the average: one overloaded worker next to
@@ -97,3 +104,4 @@ impl PartitionMetrics {
             .collect()
     }
 }
+// ANCHOR_END: hot_lanes

@@ -54,6 +54,7 @@ impl<B: Backend> PartitionedPool<B> {
         Self { pool }
     }
 
+    // ANCHOR: keyed_submit
     /// Submits `task` for `key`, applying the pool's policy if the key's
     /// lane is full (by default: wait). The task comes back if refused.
     pub fn submit<K, F, T>(&self, key: &K, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
@@ -65,6 +66,7 @@ impl<B: Backend> PartitionedPool<B> {
         let when = when_full(self.pool.shared.policy);
         admit(&self.pool.shared, route(key), task, when)
     }
+    // ANCHOR_END: keyed_submit
 
     /// Submits without blocking: a full lane or a shutdown hands the task
     /// straight back.
@@ -99,6 +101,7 @@ impl<B: Backend> PartitionedPool<B> {
         )
     }
 
+    // ANCHOR: submit_salted
     /// The hot-partition mitigation, opt-in: routes by `(key, salt)`, so a
     /// hot key's tasks spread over the workers its salts hash to. Only for
     /// keys whose tasks tolerate it: tasks with different salts of the same
@@ -126,6 +129,7 @@ impl<B: Backend> PartitionedPool<B> {
     {
         self.submit(&(key, salt), task)
     }
+    // ANCHOR_END: submit_salted
 
     /// The worker (lane) that `key`'s next task would go to now: its old
     /// worker while a resize is draining it there, else its hash's owner.
@@ -133,6 +137,7 @@ impl<B: Backend> PartitionedPool<B> {
         self.pool.shared.state.lock().lane_for(route(key))
     }
 
+    // ANCHOR: partition_metrics
     /// The totals and every lane, in one consistent snapshot.
     pub fn partition_metrics(&self) -> PartitionMetrics {
         let state = self.pool.shared.state.lock();
@@ -149,6 +154,7 @@ impl<B: Backend> PartitionedPool<B> {
             lanes,
         }
     }
+    // ANCHOR_END: partition_metrics
 
     /// Lanes deeper than `threshold` now (see [`PartitionMetrics::hot_lanes`]).
     pub fn hot_lanes(&self, threshold: u64) -> Vec<usize> {
@@ -200,6 +206,7 @@ impl<B: Backend> PartitionedPool<B> {
         self.pool.is_terminated()
     }
 
+    // ANCHOR: resize
     /// Changes the number of workers to `workers` (at most the builder's
     /// `max_workers`). Keys move by jump consistent hashing, so only about
     /// `|new - old| / max(new, old)` of them change worker; a moved key's
@@ -251,11 +258,14 @@ impl<B: Backend> PartitionedPool<B> {
         self.pool.shared.wake_all();
         started.map_err(ResizeError::Spawn)
     }
+    // ANCHOR_END: resize
 }
 
+// ANCHOR: route
 fn route<K: Hash + ?Sized>(key: &K) -> Route {
     Route::Key(stable_hash(key))
 }
+// ANCHOR_END: route
 
 impl<B: Backend> core::fmt::Debug for PartitionedPool<B> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

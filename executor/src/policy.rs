@@ -1,5 +1,6 @@
 //! What `submit` does when the queue is full: the backpressure response.
 
+// ANCHOR: rejection_policy
 /// The response to a full queue, used by [`Pool::submit`](crate::Pool::submit).
 /// `try_submit` always fast-fails and `submit_timeout` always waits, whatever
 /// the policy.
@@ -30,3 +31,4 @@ pub enum RejectionPolicy {
     /// new one: for work where fresh beats complete.
     DiscardOldest,
 }
+// ANCHOR_END: rejection_policy

@@ -26,11 +26,13 @@ use core::fmt;
 /// ```
 pub struct Pool<B: Backend> {
     pub(crate) shared: Arc<B, Shared<B>>,
+    // ANCHOR: workers_lock_order
     /// Taken out and joined by the first shutdown; a resize holds this lock
     /// while it starts workers (checking the closed flag under it), so none
     /// escapes a shutdown's joins. Lock order: this lock before the state
     /// lock.
     pub(crate) workers: Mutex<B, Vec<thread::JoinHandle<B, ()>>>,
+    // ANCHOR_END: workers_lock_order
     /// Identities of every worker ever started, to refuse waiting from
     /// inside a task. Separate from `workers`, which a shutdown holds while
     /// joining: a task asking "am I a worker?" must not wait for that.
@@ -71,6 +73,7 @@ impl<B: Backend> Pool<B> {
         result.map(|()| pool)
     }
 
+    // ANCHOR: spawn_workers
     /// Starts workers `indices` (worker `i` serves lane `i` of a
     /// partitioned pool, lane 0 of a shared one), keeping their handles.
     /// The caller holds the state lock throughout, so no task is routed
@@ -99,6 +102,7 @@ impl<B: Backend> Pool<B> {
         }
         Ok(())
     }
+    // ANCHOR_END: spawn_workers
 
     /// The number of worker threads serving now.
     pub fn workers(&self) -> usize {
@@ -115,16 +119,19 @@ impl<B: Backend> Pool<B> {
         self.shared.policy
     }
 
+    // ANCHOR: metrics_snapshot
     /// A consistent snapshot of the accounting (taken under the pool's lock).
     pub fn metrics(&self) -> Metrics {
         self.shared.state.lock().metrics
     }
+    // ANCHOR_END: metrics_snapshot
 
     /// Whether shutdown has begun (no new task is accepted).
     pub fn is_shutdown(&self) -> bool {
         self.shared.state.lock().closed
     }
 
+    // ANCHOR: refuse_if_worker
     /// Err if the caller is one of this pool's workers: it must not wait for
     /// the workers to finish, since it is one of them.
     pub(crate) fn refuse_if_worker(&self) -> Result<(), LifecycleError> {
@@ -135,6 +142,7 @@ impl<B: Backend> Pool<B> {
         }
         Ok(())
     }
+    // ANCHOR_END: refuse_if_worker
 }
 
 impl<B: Backend> fmt::Debug for Pool<B> {

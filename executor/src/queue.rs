@@ -38,6 +38,7 @@ pub(crate) struct Entry {
     pub(crate) job: Box<dyn Job>,
 }
 
+// ANCHOR: pending
 /// Tasks of one key that are queued or running, and on which lane. While a
 /// key has any, new tasks of that key follow them to the same lane, even if
 /// a resize has moved the key: that is what keeps per-key order across a
@@ -47,7 +48,9 @@ pub(crate) struct Pending {
     pub(crate) lane: usize,
     pub(crate) count: usize,
 }
+// ANCHOR_END: pending
 
+// ANCHOR: pool_state
 /// Everything guarded by the pool's lock.
 pub(crate) struct State {
     /// One bounded FIFO per lane (as many as the pool may ever use).
@@ -67,8 +70,10 @@ pub(crate) struct State {
     /// Per-lane counts, for partitioned pools' hot-partition detection.
     pub(crate) lane_counts: Vec<LaneMetrics>,
 }
+// ANCHOR_END: pool_state
 
 impl State {
+    // ANCHOR: lane_for
     /// The lane a submission goes to now.
     pub(crate) fn lane_for(&self, route: Route) -> usize {
         match route {
@@ -79,7 +84,9 @@ impl State {
             },
         }
     }
+    // ANCHOR_END: lane_for
 
+    // ANCHOR: accounting_push
     /// Accepts a task onto `lane`: `make` builds the job for its id and
     /// whatever the submitter keeps (its handle), which is returned.
     pub(crate) fn push<R>(
@@ -105,6 +112,7 @@ impl State {
         self.lanes[lane].push_back(Entry { key, job });
         kept
     }
+    // ANCHOR_END: accounting_push
 
     /// Records an accepted task and returns its id.
     pub(crate) fn accept(&mut self) -> TaskId {
@@ -113,6 +121,7 @@ impl State {
         id
     }
 
+    // ANCHOR: pop_finish_release
     /// Takes the next task of `lane` off the queue to run it.
     pub(crate) fn pop(&mut self, lane: usize) -> Option<Entry> {
         let entry = self.lanes[lane].pop_front()?;
@@ -141,8 +150,10 @@ impl State {
             }
         }
     }
+    // ANCHOR_END: pop_finish_release
 }
 
+// ANCHOR: shared
 /// The wake-ups of one lane.
 pub(crate) struct LaneSignals<B: Backend> {
     /// A task was queued, the pool closed or resized: its worker re-checks.
@@ -163,6 +174,7 @@ pub(crate) struct Shared<B: Backend> {
     pub(crate) policy: RejectionPolicy,
     pub(crate) mode: Mode,
 }
+// ANCHOR_END: shared
 
 impl<B: Backend> Shared<B> {
     /// `lanes` is the most lanes the pool may ever use; `active` of them
@@ -198,6 +210,7 @@ impl<B: Backend> Shared<B> {
         }
     }
 
+    // ANCHOR: wake_all
     /// Wakes everyone who waits on a change of the lifecycle or of the
     /// routing: idle workers (to drain and exit, or retire) and blocked
     /// submitters (to be rejected, or to pick their lane again). This
@@ -208,4 +221,5 @@ impl<B: Backend> Shared<B> {
             lane.not_full.notify_all();
         }
     }
+    // ANCHOR_END: wake_all
 }

@@ -12,6 +12,7 @@
 
 use core::hash::{Hash, Hasher};
 
+// ANCHOR: stable_hash
 /// FNV-1a, 64-bit: tiny, fast for short keys, and fixed forever.
 #[derive(Debug, Clone, Copy)]
 pub struct Fnv1a(u64);
@@ -49,7 +50,9 @@ pub fn stable_hash<K: Hash + ?Sized>(key: &K) -> u64 {
     key.hash(&mut hasher);
     hasher.finish()
 }
+// ANCHOR_END: stable_hash
 
+// ANCHOR: jump_hash
 /// Jump consistent hash: the bucket in `0..buckets` for `hash`.
 ///
 /// Walks the sequence of buckets the key would "jump" to as the bucket
@@ -78,7 +81,9 @@ pub fn jump_hash(hash: u64, buckets: usize) -> usize {
     }
     bucket as usize
 }
+// ANCHOR_END: jump_hash
 
+// ANCHOR: worker_for
 /// The worker a key is routed to among `workers` (no resize in progress).
 ///
 /// ```
@@ -90,11 +95,13 @@ pub fn jump_hash(hash: u64, buckets: usize) -> usize {
 pub fn worker_for<K: Hash + ?Sized>(key: &K, workers: usize) -> usize {
     jump_hash(stable_hash(key), workers)
 }
+// ANCHOR_END: worker_for
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    // ANCHOR: jump_vs_modulo
     /// Fraction of 100,000 keys whose worker changes from `from` to `to`
     /// workers under `route`.
     fn moved(route: fn(u64, usize) -> usize, from: usize, to: usize) -> f64 {
@@ -118,6 +125,7 @@ mod tests {
         assert!((jump - 1.0 / 9.0).abs() < 0.01, "jump hash moved {jump}");
         assert!((modulo - 8.0 / 9.0).abs() < 0.01, "modulo moved {modulo}");
     }
+    // ANCHOR_END: jump_vs_modulo
 
     #[test]
     fn jump_hash_only_moves_keys_to_the_new_bucket() {

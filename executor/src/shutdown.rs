@@ -27,12 +27,14 @@ impl<B: Backend> Pool<B> {
     /// assert_eq!(h.join(), Ok(1)); // accepted before shutdown, so it ran
     /// pool.shutdown().unwrap(); // twice is fine
     /// ```
+    // ANCHOR: shutdown
     pub fn shutdown(&self) -> Result<(), LifecycleError> {
         self.close();
         self.refuse_if_worker()?;
         self.join_workers();
         Ok(())
     }
+    // ANCHOR_END: shutdown
 
     /// Immediate shutdown: stop accepting and take every task that has not
     /// started off the queue. Their handles resolve as
@@ -48,6 +50,7 @@ impl<B: Backend> Pool<B> {
     /// let m = pool.metrics();
     /// assert_eq!(m.cancelled as usize, unstarted.len());
     /// ```
+    // ANCHOR: shutdown_now
     pub fn shutdown_now(&self) -> Vec<Unstarted> {
         let mut state = self.shared.state.lock();
         state.closed = true;
@@ -72,6 +75,7 @@ impl<B: Backend> Pool<B> {
             })
             .collect()
     }
+    // ANCHOR_END: shutdown_now
 
     /// Waits until every worker has left its loop, or `timeout` passes;
     /// `Ok(true)` if terminated. Only meaningful after a shutdown has begun.
@@ -85,6 +89,7 @@ impl<B: Backend> Pool<B> {
     /// let _ = pool.shutdown_now();
     /// assert_eq!(pool.await_termination(Duration::from_secs(10)), Ok(true));
     /// ```
+    // ANCHOR: await_termination
     pub fn await_termination(&self, timeout: Duration) -> Result<bool, LifecycleError> {
         self.refuse_if_worker()?;
         let deadline = B::now().saturating_add(timeout);
@@ -98,12 +103,14 @@ impl<B: Backend> Pool<B> {
         }
         Ok(true)
     }
+    // ANCHOR_END: await_termination
 
     /// Whether every worker has left its loop.
     pub fn is_terminated(&self) -> bool {
         self.shared.state.lock().live_workers == 0
     }
 
+    // ANCHOR: close_flag
     /// Stops admission and wakes every waiter to re-check.
     fn close(&self) {
         let was_open = !core::mem::replace(&mut self.shared.state.lock().closed, true);
@@ -111,7 +118,9 @@ impl<B: Backend> Pool<B> {
             self.shared.wake_all();
         }
     }
+    // ANCHOR_END: close_flag
 
+    // ANCHOR: join_workers
     /// Joins every worker, then waits until all have left their loops (a
     /// concurrent shutdown may have taken some handles to join itself).
     /// The handles are taken out of their lock before joining: a task that
@@ -133,6 +142,7 @@ impl<B: Backend> Pool<B> {
                 .wait_while(state, |s| s.live_workers > 0),
         );
     }
+    // ANCHOR_END: join_workers
 }
 
 /// Dropping the pool is a graceful shutdown. Dropped from inside one of its
@@ -144,6 +154,7 @@ impl<B: Backend> Pool<B> {
 /// and one that panics again aborts the process (under loom, whose threads
 /// share one OS thread, any second failure does). The workers stay idle
 /// until the process ends; call `shutdown` explicitly where that matters.
+// ANCHOR: drop
 impl<B: Backend> Drop for Pool<B> {
     fn drop(&mut self) {
         if crate::sync::panicking() {
@@ -154,3 +165,4 @@ impl<B: Backend> Drop for Pool<B> {
         let _ = self.shutdown();
     }
 }
+// ANCHOR_END: drop

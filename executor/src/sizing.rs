@@ -9,6 +9,8 @@
 
 use core::time::Duration;
 
+// ANCHOR: sizing
+// ANCHOR: cores
 /// The number of cores available to this process (at least 1).
 ///
 /// ```
@@ -26,6 +28,7 @@ pub fn cores() -> usize {
 pub fn cpu_bound() -> usize {
     cores()
 }
+// ANCHOR_END: cores
 
 /// Workers for tasks that wait (I/O) for `wait` and compute for `compute`:
 /// `cores × (1 + wait / compute)`, rounded up.
@@ -52,3 +55,4 @@ pub fn io_bound_for(cores: usize, wait: Duration, compute: Duration) -> usize {
 pub fn io_bound(wait: Duration, compute: Duration) -> usize {
     io_bound_for(cores(), wait, compute)
 }
+// ANCHOR_END: sizing

@@ -11,6 +11,7 @@ use crate::sync::{Backend, MutexGuard};
 use crate::task::package;
 use core::time::Duration;
 
+// ANCHOR: when_full_enum
 /// What to do when the lane is full.
 #[derive(Clone, Copy)]
 pub(crate) enum WhenFull {
@@ -23,6 +24,7 @@ pub(crate) enum WhenFull {
     /// Evict the oldest queued task to make room.
     DiscardOldest,
 }
+// ANCHOR_END: when_full_enum
 
 impl<B: Backend> Pool<B> {
     /// Submits a task, applying the pool's [`RejectionPolicy`] if the queue
@@ -34,6 +36,7 @@ impl<B: Backend> Pool<B> {
     /// let pool = Executor::builder().build().unwrap();
     /// assert_eq!(pool.submit(|| 6 * 7).unwrap().join(), Ok(42));
     /// ```
+    // ANCHOR: submit
     pub fn submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
     where
         F: FnOnce() -> T + Send + 'static,
@@ -46,6 +49,7 @@ impl<B: Backend> Pool<B> {
             when_full(self.shared.policy),
         )
     }
+    // ANCHOR_END: submit
 
     /// Submits without ever blocking: if the queue is full or the pool is
     /// shutting down, the task comes straight back (whatever the policy).
@@ -62,6 +66,7 @@ impl<B: Backend> Pool<B> {
     /// tx.send(()).unwrap();
     /// busy.join().unwrap();
     /// ```
+    // ANCHOR: try_submit
     pub fn try_submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
     where
         F: FnOnce() -> T + Send + 'static,
@@ -69,6 +74,7 @@ impl<B: Backend> Pool<B> {
     {
         admit(&self.shared, Route::Shared, task, WhenFull::Reject)
     }
+    // ANCHOR_END: try_submit
 
     /// Waits up to `timeout` for a slot, then hands the task back with
     /// [`RejectReason::Full`]. The timeout bounds latency only: it never
@@ -81,6 +87,7 @@ impl<B: Backend> Pool<B> {
     /// let h = pool.submit_timeout(|| 1, Duration::from_millis(50)).unwrap();
     /// assert_eq!(h.join(), Ok(1));
     /// ```
+    // ANCHOR: submit_timeout
     pub fn submit_timeout<F, T>(
         &self,
         task: F,
@@ -98,8 +105,10 @@ impl<B: Backend> Pool<B> {
             WhenFull::Wait(Some(deadline)),
         )
     }
+    // ANCHOR_END: submit_timeout
 }
 
+// ANCHOR: when_full
 /// The policy's response to a full lane, as `admit` applies it.
 pub(crate) fn when_full(policy: RejectionPolicy) -> WhenFull {
     match policy {
@@ -109,7 +118,9 @@ pub(crate) fn when_full(policy: RejectionPolicy) -> WhenFull {
         RejectionPolicy::DiscardOldest => WhenFull::DiscardOldest,
     }
 }
+// ANCHOR_END: when_full
 
+// ANCHOR: admit
 /// The one admission path behind every submit method, shared and
 /// partitioned alike. The lane is chosen again after every wait: a resize
 /// may have moved the key meanwhile.
@@ -178,7 +189,9 @@ where
     }
     Ok(handle)
 }
+// ANCHOR_END: admit
 
+// ANCHOR: reject
 fn reject<B: Backend, F>(
     mut state: MutexGuard<'_, B, State>,
     task: F,
@@ -187,7 +200,9 @@ fn reject<B: Backend, F>(
     state.metrics.rejected += 1;
     Rejected { task, reason }
 }
+// ANCHOR_END: reject
 
+// ANCHOR: caller_runs
 /// Caller-runs: accounted as accepted and running, run on this thread.
 fn run_on_caller<B, F, T>(
     shared: &Shared<B>,
@@ -208,3 +223,4 @@ where
     job.run(&mut |outcome| shared.state.lock().finish(outcome, 0, 0));
     handle
 }
+// ANCHOR_END: caller_runs

@@ -25,6 +25,7 @@ pub(crate) enum Outcome {
     Panicked,
 }
 
+// ANCHOR: job_trait
 /// A queued task with its result type erased.
 pub(crate) trait Job: Send {
     /// Runs the closure, catching a panic, calls `account` with how it
@@ -36,6 +37,7 @@ pub(crate) trait Job: Send {
     /// The task's id.
     fn id(&self) -> TaskId;
 }
+// ANCHOR_END: job_trait
 
 struct Packaged<B: Backend, F, T: Send> {
     f: F,
@@ -49,6 +51,7 @@ where
     F: FnOnce() -> T + Send,
     T: Send,
 {
+    // ANCHOR: job_run
     fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) {
         let Packaged { f, mut promise, id } = *self;
         // AssertUnwindSafe: after a panic the closure is gone and the only
@@ -64,6 +67,7 @@ where
         });
         promise.resolve(result);
     }
+    // ANCHOR_END: job_run
 
     fn cancel(&mut self, why: TaskError) {
         self.promise.resolve(Err(why));
@@ -102,6 +106,7 @@ pub fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
     }
 }
 
+// ANCHOR: unstarted
 /// A task that `shutdown_now` took off the queue before it started. Its
 /// handle already says [`TaskError::Cancelled`]; the closure is still here,
 /// so the caller may run it (its value is dropped) or persist its id.
@@ -115,6 +120,7 @@ pub fn panic_message(payload: &(dyn core::any::Any + Send)) -> String {
 pub struct Unstarted {
     job: Box<dyn Job>,
 }
+// ANCHOR_END: unstarted
 
 impl Unstarted {
     pub(crate) fn new(job: Box<dyn Job>) -> Self {

@@ -4,6 +4,7 @@
 use crate::queue::Shared;
 use crate::sync::{Arc, Backend};
 
+// ANCHOR: worker_loop
 /// Serves `lane` until the pool is closed and the lane is empty, or (in a
 /// partitioned pool shrunk by a resize) until the lane is retired and empty.
 ///
@@ -14,6 +15,7 @@ use crate::sync::{Arc, Backend};
 /// one and taking the next under a single lock acquisition.
 pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
     let signals = &shared.signals[lane];
+    // ANCHOR: wait_loop
     let mut state = shared.state.lock();
     loop {
         state = signals.not_empty.wait_while(state, |s| {
@@ -22,9 +24,11 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
         let Some(entry) = state.pop(lane) else {
             break; // drained, and closed or retired
         };
+        // ANCHOR_END: wait_loop
         drop(state);
         // A slot is free: let one blocked submitter in.
         signals.not_full.notify_one();
+        // ANCHOR: state_then_slot
         // Account, then resolve the handle, under one lock acquisition
         // that is also the one taking the next task. Lock order: the pool's
         // state lock before a handle's slot lock, never the reverse.
@@ -35,6 +39,7 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
             relocked = Some(guard);
         });
         state = relocked.unwrap_or_else(|| shared.state.lock());
+        // ANCHOR_END: state_then_slot
     }
     state.served[lane] = false;
     state.live_workers -= 1;
@@ -44,3 +49,4 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
         shared.terminated.notify_all();
     }
 }
+// ANCHOR_END: worker_loop

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 /// The one file allowed to name the primitives, relative to the crate root.
 const EXEMPT: &str = "src/sync/std_backend.rs";
 
+// ANCHOR: forbidden
 /// Text that must not appear in code. `core::sync::atomic::Ordering` is fine
 /// (the wrappers take it), but `core::sync::atomic::Atomic*` and
 /// `alloc::sync` are the same std types under another name.
@@ -26,6 +27,7 @@ const FORBIDDEN: &[&str] = &[
     "core::sync::atomic::Atomic",
     "alloc::sync",
 ];
+// ANCHOR_END: forbidden
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()));

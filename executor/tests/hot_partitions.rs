@@ -85,6 +85,7 @@ fn hot_lane_is_flagged_by_its_own_depth_not_the_average() {
             let depth = if lane == hot { HOT_DEPTH } else { 1 };
             handles.extend((0..depth).map(|_| pool.submit(key, || ()).unwrap()));
         }
+        // ANCHOR: per_lane_not_average
         let metrics = pool.partition_metrics();
         let depths: Vec<u64> = metrics.lanes.iter().map(|lane| lane.depth).collect();
         let mut want = vec![1; WORKERS];
@@ -101,6 +102,7 @@ fn hot_lane_is_flagged_by_its_own_depth_not_the_average() {
             pool.hot_lanes(HOT_DEPTH).is_empty(),
             "over, not at, the threshold"
         );
+        // ANCHOR_END: per_lane_not_average
         // Drained, it clears.
         gate.open();
         for handle in handles {
@@ -272,6 +274,7 @@ fn growing_8_to_9_workers_moves_about_a_ninth_of_keys() {
         .build_partitioned()
         .unwrap();
     let keys: Vec<String> = (0..KEYS).map(|k| format!("account-{k}")).collect();
+    // ANCHOR: resize_moves_a_ninth
     let before: Vec<usize> = keys.iter().map(|key| pool.worker_for(key)).collect();
     pool.resize(9).unwrap();
     let after: Vec<usize> = keys.iter().map(|key| pool.worker_for(key)).collect();
@@ -295,5 +298,6 @@ fn growing_8_to_9_workers_moves_about_a_ninth_of_keys() {
     for ((key, &b), &a) in keys.iter().zip(&before).zip(&after) {
         assert!(a == b || a == 8, "{key} moved {b} -> {a}");
     }
+    // ANCHOR_END: resize_moves_a_ninth
     pool.shutdown().unwrap();
 }

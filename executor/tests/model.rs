@@ -52,6 +52,7 @@ use std::time::Duration;
 /// test calls it a hang.
 const HANG: Duration = Duration::from_secs(10);
 
+// ANCHOR: ops
 #[derive(Debug, Clone)]
 enum Op {
     /// Blocking `submit` (the default `Block` policy).
@@ -78,6 +79,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Shutdown),
     ]
 }
+// ANCHOR_END: ops
 
 fn run(capacity: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     silence_deliberate_panics();
@@ -89,6 +91,7 @@ fn run(capacity: usize, ops: &[Op]) -> Result<(), TestCaseError> {
     harness.finish()
 }
 
+// ANCHOR: model_proptest
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: cases(),
@@ -107,6 +110,7 @@ proptest! {
         run(capacity, &ops)?;
     }
 }
+// ANCHOR_END: model_proptest
 
 /// A fixed sequence through every branch of the model, so the interesting
 /// paths run even if proptest's draws miss them.

@@ -284,6 +284,7 @@ fn stress(how: How, prefix: &'static str) {
         assert_eq!(cancelled, 0, "graceful shutdown runs every accepted task");
     }
 
+    // ANCHOR: per_id_check
     // Per id: exactly one run in all, on a worker iff accepted and not cancelled.
     for id in 0..TOTAL as u64 {
         let runs = (record.on_worker(id), record.elsewhere(id));
@@ -301,6 +302,7 @@ fn stress(how: How, prefix: &'static str) {
             );
         }
     }
+    // ANCHOR_END: per_id_check
 
     // Task ids count the accepted tasks from 0.
     let mut tids: Vec<u64> = task_to_id.keys().map(|t| t.0).collect();
@@ -310,6 +312,7 @@ fn stress(how: How, prefix: &'static str) {
         "task ids are 0..accepted"
     );
 
+    // ANCHOR: final_metrics
     let m = pool.metrics();
     println!(
         "{how:?}: accepted {} (ok {ok}, panicked {panicked}, cancelled {cancelled}), \
@@ -328,6 +331,7 @@ fn stress(how: How, prefix: &'static str) {
         (0, 0, 0, 0),
         "{m:?}"
     );
+    // ANCHOR_END: final_metrics
 }
 
 /// Graceful shutdown under load: every accepted task runs, nothing is lost,

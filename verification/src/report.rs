@@ -21,6 +21,7 @@ pub struct Report {
     pub replay: String,
 }
 
+// ANCHOR: report_display
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -40,6 +41,7 @@ impl fmt::Display for Report {
         writeln!(f, "replay: {}", self.replay)
     }
 }
+// ANCHOR_END: report_display
 
 impl Report {
     /// Renders the report, failing with it if any of `needles` is missing:

@@ -49,6 +49,7 @@ pub fn begin_execution() {
     SPENT.set(0);
 }
 
+// ANCHOR: spurious_decides
 /// Called by the loom backend at every wait.
 pub(crate) fn loom_decides() -> bool {
     let index = WAITS.get();
@@ -71,3 +72,4 @@ pub(crate) fn shuttle_decides() -> bool {
     }
     spurious
 }
+// ANCHOR_END: spurious_decides

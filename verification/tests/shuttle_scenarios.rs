@@ -1,6 +1,7 @@
 //! Every scenario under shuttle: `CHECK_SHUTTLE_ITERATIONS` (default 10^4)
 //! random schedules, and as many under PCT with depth 3.
 
+// ANCHOR: shuttle_scenarios
 mod shuttle_random {
     verification::scenario_tests!(shuttle_random, verification::Shuttle);
 }
@@ -8,3 +9,4 @@ mod shuttle_random {
 mod shuttle_pct {
     verification::scenario_tests!(shuttle_pct, verification::Shuttle);
 }
+// ANCHOR_END: shuttle_scenarios

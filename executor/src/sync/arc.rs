@@ -4,6 +4,7 @@ use super::backend::Backend;
 use core::fmt;
 use core::ops::Deref;
 
+// ANCHOR: arc_new
 /// A reference-counted pointer provided by backend `B`. Under loom, an `Arc`
 /// still alive when a model ends fails the model: a leak check for free.
 ///
@@ -21,6 +22,7 @@ impl<B: Backend, T: Send + Sync> Arc<B, T> {
         Self(B::arc(value))
     }
 }
+// ANCHOR_END: arc_new
 
 impl<B: Backend, T: Send + Sync> Clone for Arc<B, T> {
     fn clone(&self) -> Self {

@@ -15,6 +15,7 @@ use core::time::Duration;
 /// The payload a panicking thread leaves behind, as returned by `join`.
 pub type PanicPayload = Box<dyn Any + Send + 'static>;
 
+// ANCHOR: backend_trait
 /// A family of synchronisation primitives: mutex, condition variable,
 /// atomics, `UnsafeCell`, `Arc`, threads and a clock.
 ///
@@ -36,6 +37,7 @@ pub trait Backend: Sized + Send + Sync + 'static {
     /// A short name for reports ("std", "loom", "shuttle").
     const NAME: &'static str;
 
+    // ANCHOR: primitive_types
     /// A mutual-exclusion lock around a `T`.
     type Mutex<T: Send>: Send + Sync;
     /// Proof of holding the lock; unlocks on drop.
@@ -56,6 +58,7 @@ pub trait Backend: Sized + Send + Sync + 'static {
     type JoinHandle<T: Send + 'static>: Send;
     /// A thread's identity, comparable with `==`.
     type ThreadId: Copy + Eq + Debug + Send + Sync;
+    // ANCHOR_END: primitive_types
 
     /// Creates a mutex.
     fn mutex<T: Send>(value: T) -> Self::Mutex<T>;
@@ -104,6 +107,7 @@ pub trait Backend: Sized + Send + Sync + 'static {
     /// return a constant: time does not pass, so timeouts never fire.
     fn now() -> Duration;
 }
+// ANCHOR_END: backend_trait
 
 /// Operations of an atomic integer. `B` ties the impl to one backend, which
 /// lets a backend crate implement it for a foreign atomic type.

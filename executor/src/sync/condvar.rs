@@ -32,6 +32,8 @@ impl<B: Backend> Condvar<B> {
         }
     }
 
+    // ANCHOR: wait_by_value
+    // ANCHOR: condvar_wait
     /// Releases the lock, blocks until woken, re-acquires the lock.
     #[track_caller]
     pub fn wait<'a, T: Send>(&self, guard: MutexGuard<'a, B, T>) -> MutexGuard<'a, B, T> {
@@ -39,7 +41,9 @@ impl<B: Backend> Condvar<B> {
             inner: B::wait(&self.inner, guard.inner),
         }
     }
+    // ANCHOR_END: condvar_wait
 
+    // ANCHOR: wait_while
     /// Waits while `condition` holds, re-checking after every wake-up.
     #[track_caller]
     pub fn wait_while<'a, T: Send>(
@@ -52,6 +56,8 @@ impl<B: Backend> Condvar<B> {
         }
         guard
     }
+    // ANCHOR_END: wait_while
+    // ANCHOR_END: wait_by_value
 
     /// As [`Self::wait`], giving up after `timeout`; the flag is `true` on a
     /// timeout. A timeout is only a latency bound: under the model checkers

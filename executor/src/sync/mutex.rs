@@ -4,6 +4,7 @@ use super::backend::Backend;
 use core::fmt;
 use core::ops::{Deref, DerefMut};
 
+// ANCHOR: mutex_guard
 /// A mutual-exclusion lock over `T`, provided by backend `B`.
 ///
 /// Unlike `std::sync::Mutex` there is no poisoning: the executor never lets
@@ -40,6 +41,7 @@ impl<B: Backend, T: Send> Mutex<B, T> {
         }
     }
 }
+// ANCHOR_END: mutex_guard
 
 impl<B: Backend, T: Send + Default> Default for Mutex<B, T> {
     fn default() -> Self {

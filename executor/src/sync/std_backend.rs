@@ -33,6 +33,7 @@ impl<T> CellAccess<Std, T> for core::cell::UnsafeCell<T> {
     }
 }
 
+// ANCHOR: std_backend
 impl Backend for Std {
     const NAME: &'static str = "std";
 
@@ -104,6 +105,7 @@ impl Backend for Std {
         ORIGIN.get_or_init(Instant::now).elapsed()
     }
 }
+// ANCHOR_END: std_backend
 
 /// The number of cores available to this process (at least 1).
 pub(crate) fn available_parallelism() -> usize {

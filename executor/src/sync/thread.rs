@@ -3,6 +3,7 @@
 use super::backend::{Backend, PanicPayload};
 use core::fmt;
 
+// ANCHOR: spawn_join
 /// Spawns a thread called `name` on backend `B`. Names show up in panic
 /// messages and in the checkers' failure reports, so always give one.
 ///
@@ -35,6 +36,7 @@ impl<B: Backend, T: Send + 'static> JoinHandle<B, T> {
         B::handle_id(&self.0)
     }
 }
+// ANCHOR_END: spawn_join
 
 impl<B: Backend, T: Send + 'static> fmt::Debug for JoinHandle<B, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -109,6 +109,7 @@ impl Harness {
         }
     }
 
+    // ANCHOR: compare
     /// Compares the pool with the model.
     pub fn check(&self, after: &Op) -> Result<(), TestCaseError> {
         let actual = self.pool.metrics();
@@ -126,6 +127,7 @@ impl Harness {
         prop_assert_eq!(stray, Err(mpsc::TryRecvError::Empty), "after {:?}", after);
         Ok(())
     }
+    // ANCHOR_END: compare
 
     /// Waits for task `n` to be the next one to start.
     fn expect_start(&self, n: u64) -> Result<(), TestCaseError> {

@@ -35,6 +35,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// The source account holds less than the amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InsufficientFunds;
@@ -67,3 +68,4 @@ impl<B: Backend> Bank<B> {
         todo!("hold every account's lock at once, taken in account order")
     }
 }
+// ANCHOR_END: skeleton

@@ -33,6 +33,7 @@
 //!
 //! Grade with `cargo drill check backpressure_monitor`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A consistent view of the monitor, for upstream to read.
@@ -84,3 +85,4 @@ impl<B: Backend> Monitor<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -31,6 +31,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A refused withdrawal: the balance seen and the amount asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Insufficient {
@@ -68,3 +69,4 @@ impl<B: Backend> Account<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

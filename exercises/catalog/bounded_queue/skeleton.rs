@@ -32,6 +32,7 @@
 //!
 //! Grade with `cargo drill check bounded_queue`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A FIFO queue of at most `capacity` items, blocking on both ends.
@@ -69,3 +70,4 @@ impl<B: Backend, T: Send> BoundedQueue<B, T> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -35,6 +35,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// No connection came free in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timeout;
@@ -77,3 +78,4 @@ impl<B: Backend> Pool<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

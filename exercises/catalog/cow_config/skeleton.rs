@@ -39,6 +39,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// The settings a service runs with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -71,3 +72,4 @@ impl<B: Backend> Config<B> {
         todo!("copy, change, swap: without letting another writer in between")
     }
 }
+// ANCHOR_END: skeleton

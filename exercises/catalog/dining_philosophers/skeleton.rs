@@ -32,6 +32,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A round table: fork `i` lies between philosophers `i - 1` and `i`.
 pub struct Table<B: Backend> {
     forks: Vec<Mutex<B, ()>>,
@@ -51,3 +52,4 @@ impl<B: Backend> Table<B> {
         todo!("take forks `philosopher` and `(philosopher + 1) % n` without risking a cycle")
     }
 }
+// ANCHOR_END: skeleton

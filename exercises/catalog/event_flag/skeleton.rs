@@ -33,6 +33,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A flag threads can wait on.
 pub struct Event<B: Backend> {
     flag: Mutex<B, bool>,
@@ -68,3 +69,4 @@ impl<B: Backend> Event<B> {
         todo!("wait on the condvar while the flag is down")
     }
 }
+// ANCHOR_END: skeleton

@@ -35,6 +35,7 @@
 //!
 //! Grade with `cargo drill check fast_fail_submit`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// The job handed back by a refused submission.
@@ -91,3 +92,4 @@ impl<B: Backend> FastFailQueue<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -36,6 +36,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Prints the fizz-buzz sequence from four cooperating threads.
 pub struct FizzBuzz<B: Backend> {
     n: u64,
@@ -75,3 +76,4 @@ impl<B: Backend> FizzBuzz<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

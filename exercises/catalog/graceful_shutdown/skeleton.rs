@@ -34,6 +34,7 @@
 //!
 //! Grade with `cargo drill check graceful_shutdown`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A job: a closure run once, on some worker.
@@ -80,3 +81,4 @@ impl<B: Backend> Pool<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -31,6 +31,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Groups hydrogen and oxygen calls into water molecules.
 pub struct H2O<B: Backend> {
     /// The molecule being built: (hydrogens, oxygens) released into it.
@@ -58,3 +59,4 @@ impl<B: Backend> H2O<B> {
         todo!("wait while the molecule has its oxygen")
     }
 }
+// ANCHOR_END: skeleton

@@ -50,6 +50,7 @@
 //!
 //! Grade with `cargo drill check interview_backpressure`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// What the submit path and the workers report, for upstream and a supervisor.
@@ -108,3 +109,4 @@ impl<B: Backend> LoadMonitor<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -46,6 +46,7 @@
 //!
 //! Grade with `cargo drill check interview_bounded_queue`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A FIFO queue of at most `capacity` items shared by producers and consumers.
@@ -107,3 +108,4 @@ impl<B: Backend, T: Send> BoundedQueue<B, T> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -42,6 +42,7 @@
 //!
 //! Grade with `cargo drill check interview_executor`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A unit of work.
@@ -105,3 +106,4 @@ impl<B: Backend> Executor<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -47,6 +47,7 @@
 //!
 //! Grade with `cargo drill check interview_partitioned`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A unit of work.
@@ -97,3 +98,4 @@ impl<B: Backend> PartitionedExecutor<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -28,6 +28,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A counter many threads update at once.
 pub struct Counter<B: Backend> {
     value: AtomicU64<B>,
@@ -56,3 +57,4 @@ impl<B: Backend> Counter<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

@@ -34,6 +34,7 @@
 use exercises::prelude::*;
 use std::hash::Hash;
 
+// ANCHOR: skeleton
 /// What the map holds for a key (a suggestion: change it if you like).
 enum Slot<V> {
     /// Some thread is running `compute` for this key right now.
@@ -62,3 +63,4 @@ impl<B: Backend, K: Eq + Hash + Clone + Send, V: Clone + Send> Memo<B, K, V> {
         todo!("claim the key under the lock, compute without it, publish and wake")
     }
 }
+// ANCHOR_END: skeleton

@@ -30,6 +30,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A value that is set once and waited for by many.
 pub struct Promise<B: Backend, T: Send> {
     slot: Mutex<B, Option<T>>,
@@ -55,3 +56,4 @@ impl<B: Backend, T: Send + Clone> Promise<B, T> {
         todo!("sleep on the condition variable while the slot is empty")
     }
 }
+// ANCHOR_END: skeleton

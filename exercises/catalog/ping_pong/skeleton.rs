@@ -31,6 +31,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Makes a `ping` thread and a `pong` thread take turns.
 pub struct PingPong<B: Backend> {
     rounds: usize,
@@ -60,3 +61,4 @@ impl<B: Backend> PingPong<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

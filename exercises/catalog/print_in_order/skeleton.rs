@@ -33,6 +33,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Runs three actions, handed in from three threads, in a fixed order.
 pub struct InOrder<B: Backend> {
     /// How many actions have finished: 0, 1, 2 or 3.
@@ -65,3 +66,4 @@ impl<B: Backend> InOrder<B> {
         todo!("wait for stage 2, run, move to stage 3")
     }
 }
+// ANCHOR_END: skeleton

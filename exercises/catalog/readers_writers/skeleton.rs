@@ -34,6 +34,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Who holds or wants the lock (a suggestion: change it if you like).
 struct State {
     /// Readers inside.
@@ -88,3 +89,4 @@ impl<B: Backend> RwLock<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

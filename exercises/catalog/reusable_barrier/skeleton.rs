@@ -32,6 +32,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Where a barrier is: arrivals in this round, and the round's number.
 struct Round {
     arrived: usize,
@@ -64,3 +65,4 @@ impl<B: Backend> Barrier<B> {
         todo!("the last to arrive ends the round; the others wait for the generation to change")
     }
 }
+// ANCHOR_END: skeleton

@@ -39,6 +39,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// N permits shared by many threads.
 pub struct Semaphore<B: Backend> {
     permits: Mutex<B, usize>,
@@ -69,3 +70,4 @@ impl<B: Backend> Semaphore<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

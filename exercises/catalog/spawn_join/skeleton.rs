@@ -31,6 +31,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Jobs started on their own threads, joined together.
 pub struct Fanout<B: Backend, T: Send + 'static> {
     handles: Vec<JoinHandle<B, T>>,
@@ -59,3 +60,4 @@ impl<B: Backend, T: Send + 'static> Fanout<B, T> {
 pub fn parallel_sum<B: Backend>(chunks: Vec<Vec<u64>>) -> u64 {
     todo!("one thread per chunk, then gather")
 }
+// ANCHOR_END: skeleton

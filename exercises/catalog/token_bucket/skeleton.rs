@@ -33,6 +33,7 @@
 //!
 //! Grade with `cargo drill check token_bucket`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// The bucket's state; all of it changes together.
@@ -67,3 +68,4 @@ impl<B: Backend> TokenBucket<B> {
         todo!("refill and take under one lock")
     }
 }
+// ANCHOR_END: skeleton

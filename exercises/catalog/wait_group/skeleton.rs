@@ -29,6 +29,7 @@
 //!
 //! Grade with `cargo drill check wait_group`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// Counts outstanding tasks; `wait` blocks until there are none.
@@ -61,3 +62,4 @@ impl<B: Backend> WaitGroup<B> {
         todo!("sleep on the condition variable while the count is above zero")
     }
 }
+// ANCHOR_END: skeleton

@@ -34,6 +34,7 @@
 //!
 //! Grade with `cargo drill check worker_pool`.
 
+// ANCHOR: skeleton
 use exercises::prelude::*;
 
 /// A job: a closure run once, on some worker.
@@ -95,3 +96,4 @@ impl<B: Backend> WorkerPool<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

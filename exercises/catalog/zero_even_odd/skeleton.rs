@@ -32,6 +32,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// Prints `0 1 0 2 ... 0 n` from three cooperating threads.
 pub struct ZeroEvenOdd<B: Backend> {
     n: u64,
@@ -66,3 +67,4 @@ impl<B: Backend> ZeroEvenOdd<B> {
         todo!()
     }
 }
+// ANCHOR_END: skeleton

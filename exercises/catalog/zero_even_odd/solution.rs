@@ -57,7 +57,7 @@ pub struct ZeroEvenOdd<B: Backend> {
 
 /// The number printed at step `s`.
 fn number_at(s: u64) -> u64 {
-    if s % 2 == 0 { 0 } else { s.div_ceil(2) }
+    if s.is_multiple_of(2) { 0 } else { s.div_ceil(2) }
 }
 
 impl<B: Backend> ZeroEvenOdd<B> {
@@ -94,7 +94,7 @@ impl<B: Backend> ZeroEvenOdd<B> {
 
     /// Prints the even numbers of `1..=n`, each on its turn.
     pub fn even(&self, print: impl FnMut(u64)) {
-        self.run(|s| s % 2 == 1 && number_at(s) % 2 == 0, print);
+        self.run(|s| s % 2 == 1 && number_at(s).is_multiple_of(2), print);
     }
 
     /// Prints the odd numbers of `1..=n`, each on its turn.

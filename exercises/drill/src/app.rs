@@ -94,7 +94,7 @@ impl App {
         let file = self.paths.learner_file(id);
         if !file.exists() {
             std::fs::create_dir_all(&self.paths.learn)?;
-            std::fs::copy(self.paths.skeleton(id), &file)?;
+            std::fs::write(&file, self.paths.pristine(id)?)?;
         }
         Ok(file)
     }

@@ -74,7 +74,7 @@ pub fn reset(app: &mut App, id: &str, yes: bool) -> Result<()> {
         return Ok(());
     }
     std::fs::create_dir_all(&app.paths.learn)?;
-    std::fs::copy(app.paths.skeleton(&id), &file)?;
+    std::fs::write(&file, app.paths.pristine(&id)?)?;
     println!(
         "{} {shown} is the pristine skeleton again.",
         style("✓").green().bold()

@@ -101,7 +101,7 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
         }
     }
     let file = app.paths.learner_file(&drill.exercise);
-    let pristine = std::fs::read_to_string(app.paths.skeleton(&drill.exercise))?;
+    let pristine = app.paths.pristine(&drill.exercise)?;
     let changed = std::fs::read_to_string(&file).is_ok_and(|t| t != pristine);
     if !changed
         || ui::confirm(

@@ -4,6 +4,7 @@
 //! commands.
 
 mod app;
+mod book_command;
 mod check;
 mod course;
 mod grade;
@@ -81,6 +82,18 @@ enum Command {
     },
     /// Rebuild a damaged or missing progress file.
     Repair,
+    /// Build the book and serve it on 127.0.0.1 (the URL is printed).
+    Book {
+        /// Only build it, into target/book.
+        #[arg(long)]
+        build: bool,
+        /// Also open it in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// The port to try first; a free one is used if it is taken.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
     /// The authoring check: every skeleton fails, every solution passes,
     /// every wrong answer is rejected (runs `cargo test -p exercises`).
     Verify,
@@ -92,6 +105,7 @@ fn main() {
     let result = match cli.command {
         Some(Command::Repair) => repair::run(),
         Some(Command::Verify) => course::verify(),
+        Some(Command::Book { build, open, port }) => book_command::run(build, open, port),
         command => app::App::open().and_then(|mut app| dispatch(&mut app, command)),
     };
     if let Err(e) = result {
@@ -136,6 +150,8 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
         Some(Command::Skip) => course::next(app, true),
         Some(Command::Go { exercise }) => course::go(app, &exercise),
         Some(Command::Interview { drill }) => interview::run(app, drill.as_deref()),
-        Some(Command::Repair | Command::Verify) => unreachable!("handled before opening"),
+        Some(Command::Repair | Command::Verify | Command::Book { .. }) => {
+            unreachable!("handled before opening")
+        }
     }
 }

@@ -48,6 +48,17 @@ impl Paths {
         self.exercises.join("catalog").join(id).join("skeleton.rs")
     }
 
+    /// The skeleton of exercise `id` as the learner gets it: without the
+    /// `ANCHOR` lines that mark its code for the book.
+    pub fn pristine(&self, id: &str) -> std::io::Result<String> {
+        let text = std::fs::read_to_string(self.skeleton(id))?;
+        Ok(text
+            .lines()
+            .filter(|line| !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:"))
+            .map(|line| format!("{line}\n"))
+            .collect())
+    }
+
     /// The reference solution of exercise `id`.
     pub fn solution(&self, id: &str) -> PathBuf {
         self.exercises.join("catalog").join(id).join("solution.rs")

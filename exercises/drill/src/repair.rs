@@ -64,7 +64,7 @@ pub fn run() -> Result<()> {
         let Ok(text) = std::fs::read_to_string(&learner) else {
             continue;
         };
-        let pristine = std::fs::read_to_string(app.paths.skeleton(&id)).unwrap_or_default();
+        let pristine = app.paths.pristine(&id).unwrap_or_default();
         if text == pristine {
             continue;
         }

@@ -10,6 +10,7 @@
 
 use executor::sync::CellAccess;
 
+// ANCHOR: loom_instance
 super::model_backend::model_backend!(
     /// Loom's primitives behind the executor's `Backend` trait.
     Loom,
@@ -17,6 +18,7 @@ super::model_backend::model_backend!(
     "loom",
     spurious = crate::spurious::loom_decides
 );
+// ANCHOR_END: loom_instance
 
 type Cell<T> = loom::cell::UnsafeCell<T>;
 

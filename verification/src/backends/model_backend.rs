@@ -2,6 +2,7 @@
 //! shuttle: both crates mirror `std::sync`, so only the crate path and the
 //! spurious wake-up policy differ.
 
+// ANCHOR: model_backend_head
 /// Defines a `Backend` over a checker crate that mirrors `std`.
 ///
 /// The guard keeps a reference to its mutex so a condition-variable wait
@@ -16,6 +17,7 @@ macro_rules! model_backend {
         pub struct $name;
 
         executor::impl_atomics!($name, $krate::sync::atomic, trace = $crate::trace::atomic);
+        // ANCHOR_END: model_backend_head
 
         /// A guard that remembers its mutex, so a wait can re-lock it.
         pub struct Guard<'a, T> {
@@ -41,6 +43,7 @@ macro_rules! model_backend {
             mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
         }
 
+        // ANCHOR: model_backend_types
         impl executor::sync::Backend for $name {
             const NAME: &'static str = $label;
 
@@ -65,9 +68,11 @@ macro_rules! model_backend {
                 $crate::trace::leave(&me);
                 Guard { mutex, guard }
             }
+            // ANCHOR_END: model_backend_types
             fn condvar() -> Self::Condvar {
                 $krate::sync::Condvar::new()
             }
+            // ANCHOR: model_backend_wait
             #[track_caller]
             fn wait<'a, T: Send>(cv: &Self::Condvar, guard: Self::Guard<'a, T>) -> Self::Guard<'a, T> {
                 let at = ::std::panic::Location::caller();
@@ -92,6 +97,7 @@ macro_rules! model_backend {
                 // Time does not pass under the checker: never time out.
                 (Self::wait(cv, guard), false)
             }
+            // ANCHOR_END: model_backend_wait
             #[track_caller]
             fn notify_one(cv: &Self::Condvar) {
                 $crate::trace::step("notify_one", ::std::panic::Location::caller());

@@ -10,6 +10,7 @@
 
 use executor::sync::CellAccess;
 
+// ANCHOR: shuttle_instance
 super::model_backend::model_backend!(
     /// Shuttle's primitives behind the executor's `Backend` trait.
     Shuttle,
@@ -17,6 +18,7 @@ super::model_backend::model_backend!(
     "shuttle",
     spurious = crate::spurious::shuttle_decides
 );
+// ANCHOR_END: shuttle_instance
 
 type Cell<T> = core::cell::UnsafeCell<T>;
 

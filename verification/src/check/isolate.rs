@@ -52,6 +52,7 @@ pub(crate) enum Role {
     Skip(bool),
 }
 
+// ANCHOR: isolate_role
 /// Counts this loom run and says what to do with it.
 pub(crate) fn role() -> Role {
     let call = CALLS.get() + 1;
@@ -69,6 +70,7 @@ pub(crate) fn role() -> Role {
         None => Role::Inline,
     }
 }
+// ANCHOR_END: isolate_role
 
 /// Which loom run of the current test this is (1-based), for file names.
 pub(crate) fn current_call() -> usize {

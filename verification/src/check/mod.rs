@@ -154,6 +154,7 @@ impl Check {
         self.name
     }
 
+    // ANCHOR: check_runners
     /// Real threads, expecting a pass (see [`Self::run_std`]).
     pub fn std(&self, scenario: fn()) {
         self.run_std(scenario).expect_pass(self.name);
@@ -173,6 +174,7 @@ impl Check {
     pub fn shuttle_pct(&self, scenario: fn()) {
         self.run_shuttle(scenario, true).expect_pass(self.name);
     }
+    // ANCHOR_END: check_runners
 
     /// The command that re-runs the current test, for replay lines. A
     /// program that is not a test binary (the drill grader) names its own
@@ -253,8 +255,15 @@ pub(crate) fn replay_dir() -> PathBuf {
     target.join("check-replays")
 }
 
+/// The file `CHECK_REPLAY` names. A relative path is taken from the
+/// workspace root, where the reader typed the command (cargo runs a test in
+/// its package's folder), unless it exists where the test runs.
 pub(crate) fn replay_path() -> Option<PathBuf> {
-    std::env::var_os("CHECK_REPLAY").map(PathBuf::from)
+    let path = PathBuf::from(std::env::var_os("CHECK_REPLAY")?);
+    if path.is_relative() && !path.exists() {
+        return Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path));
+    }
+    Some(path)
 }
 
 /// The execution counter of the current (or last) model run.

@@ -41,6 +41,7 @@ impl Check {
             Role::Target(call) => Some(call),
             Role::Inline => None,
         };
+        // ANCHOR: loom_spurious_modes
         let modes: Vec<Spurious> = if let Ok(at) = std::env::var("CHECK_LOOM_SPURIOUS_AT") {
             vec![Spurious::AtWait(
                 at.parse().expect("CHECK_LOOM_SPURIOUS_AT: a wait index"),
@@ -51,6 +52,7 @@ impl Check {
         } else {
             vec![Spurious::Off]
         };
+        // ANCHOR_END: loom_spurious_modes
         let started = Instant::now();
         let mut total = 0;
         let mut verdict = None;
@@ -89,6 +91,7 @@ impl Check {
     /// One loom model; `Some` verdict if it failed.
     fn explore_loom(&self, scenario: fn(), bound: usize, mode: Spurious) -> Option<Verdict> {
         let announce = isolate::announcing();
+        // ANCHOR: loom_builder
         let explore = move |checkpoint: Option<PathBuf>| {
             let mut builder = loom::model::Builder::new();
             builder.preemption_bound = Some(bound);
@@ -109,6 +112,7 @@ impl Check {
                 scenario();
             });
         };
+        // ANCHOR_END: loom_builder
         spurious::set_mode(mode);
         trace::reset();
         let replaying = replay_path();

@@ -49,6 +49,7 @@ impl Check {
             scenario();
         };
         let started = std::time::Instant::now();
+        // ANCHOR: shuttle_schedulers
         let result = catch_unwind(AssertUnwindSafe(|| match &replaying {
             Some(path) => {
                 let scheduler = ReplayScheduler::new_from_file(path)
@@ -66,6 +67,7 @@ impl Check {
                 body,
             ),
         }));
+        // ANCHOR_END: shuttle_schedulers
         let Err(payload) = result else {
             return Verdict {
                 checker,
@@ -77,7 +79,15 @@ impl Check {
         let trace = trace::snapshot();
         let replay = match (&replaying, newest_file(&dir, &before)) {
             (Some(_), _) => "this run was the replay".to_owned(),
-            (None, Some(file)) => format!("CHECK_REPLAY={} {}", file.display(), self.cargo_test()),
+            (None, Some(file)) => {
+                // Shuttle numbers its files in the order it writes them; a
+                // name of the check's own is the same on every run, and no
+                // other test running at once can take it.
+                let own =
+                    self.replay_file(if pct { "shuttle-pct" } else { "shuttle-random" }, "txt");
+                let file = std::fs::rename(&file, &own).map_or(file, |()| own);
+                format!("CHECK_REPLAY={} {}", file.display(), self.cargo_test())
+            }
             (None, None) => format!(
                 "CHECK_SEED={seed} {} (no schedule file was written)",
                 self.cargo_test()

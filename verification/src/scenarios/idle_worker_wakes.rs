@@ -5,6 +5,7 @@
 use executor::Pool;
 use executor::sync::Backend;
 
+// ANCHOR: idle_worker_wakes
 /// Scenario 6: each submit reaches an idle (or about to idle) worker.
 pub fn idle_worker_wakes<B: Backend>() {
     let pool = Pool::<B>::builder().workers(1).capacity(1).build().unwrap();
@@ -15,3 +16,4 @@ pub fn idle_worker_wakes<B: Backend>() {
     pool.shutdown().unwrap();
     assert!(pool.metrics().is_consistent());
 }
+// ANCHOR_END: idle_worker_wakes

@@ -5,6 +5,7 @@
 use super::support::{Latch, gated, two_lanes};
 use executor::sync::Backend;
 
+// ANCHOR: keys_independent
 /// Scenario P2: key a's worker is blocked; key b still completes.
 pub fn keys_independent<B: Backend>() {
     let (pool, a, b) = two_lanes::<B>(1);
@@ -21,3 +22,4 @@ pub fn keys_independent<B: Backend>() {
     pool.shutdown().unwrap();
     assert!(pool.metrics().is_consistent());
 }
+// ANCHOR_END: keys_independent

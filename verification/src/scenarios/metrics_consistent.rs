@@ -4,6 +4,7 @@
 use executor::sync::Backend;
 use executor::{Metrics, Pool};
 
+// ANCHOR: metrics_consistent
 fn check(m: Metrics) {
     assert!(m.is_consistent(), "inconsistent snapshot: {m:?}");
 }
@@ -26,3 +27,4 @@ pub fn metrics_consistent<B: Backend>() {
         (2, 2, 0, 0)
     );
 }
+// ANCHOR_END: metrics_consistent

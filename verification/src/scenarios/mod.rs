@@ -37,6 +37,7 @@ pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use try_submit_full::try_submit_full;
 
+// ANCHOR: scenario_tests
 /// Emits one `#[test]` per scenario, in the calling module, running it
 /// with the given [`Check`](crate::check::Check) method and backend:
 /// `mod loom { verification::scenario_tests!(loom, verification::Loom); }`.
@@ -80,3 +81,4 @@ macro_rules! scenario_tests {
         )*
     };
 }
+// ANCHOR_END: scenario_tests

@@ -6,6 +6,7 @@ use super::support::{Log, logging};
 use executor::Pool;
 use executor::sync::Backend;
 
+// ANCHOR: no_task_lost
 /// Scenario 1: no task lost, none run twice.
 pub fn no_task_lost<B: Backend>() {
     let tasks = if B::NAME == "loom" { 2 } else { 3 };
@@ -27,3 +28,4 @@ pub fn no_task_lost<B: Backend>() {
     assert!(m.is_consistent(), "{m:?}");
     assert_eq!(m.completed, tasks);
 }
+// ANCHOR_END: no_task_lost

@@ -4,6 +4,7 @@
 use super::support::{Log, logging, two_lanes};
 use executor::sync::Backend;
 
+// ANCHOR: per_key_fifo
 /// Scenario P1: two keys on two workers, each key's run order is its
 /// submission order.
 pub fn per_key_fifo<B: Backend>() {
@@ -42,3 +43,4 @@ pub fn per_key_fifo<B: Backend>() {
     );
     assert!(pool.metrics().is_consistent());
 }
+// ANCHOR_END: per_key_fifo

@@ -6,6 +6,7 @@ use super::support::{Latch, Log, gated, key_routed, logging};
 use executor::Pool;
 use executor::sync::Backend;
 
+// ANCHOR: resize_keeps_order
 /// Scenario P5: grow from 1 to 2 workers while key `k` (which moves to the
 /// new worker) has a task queued behind a blocked one; its next task must
 /// not overtake it.
@@ -46,3 +47,4 @@ pub fn resize_keeps_order<B: Backend>() {
     let m = pool.metrics();
     assert!(m.is_consistent() && m.completed == 3, "{m:?}");
 }
+// ANCHOR_END: resize_keeps_order

@@ -6,6 +6,7 @@ use super::support::{Log, logging};
 use executor::sync::{Backend, thread};
 use executor::{Pool, RejectReason};
 
+// ANCHOR: shutdown_races_submit
 /// Scenario 3: shutdown racing a submit from another thread.
 pub fn shutdown_races_submit<B: Backend>() {
     let pool = executor::sync::Arc::<B, _>::new(
@@ -47,3 +48,4 @@ pub fn shutdown_races_submit<B: Backend>() {
     assert_eq!(m.completed, if accepted { 2 } else { 1 });
     assert_eq!(m.rejected, if accepted { 0 } else { 1 });
 }
+// ANCHOR_END: shutdown_races_submit

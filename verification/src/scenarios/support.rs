@@ -89,6 +89,7 @@ pub fn gated<B: Backend>(
     }
 }
 
+// ANCHOR: key_routed
 /// The first key (a small integer) that routes to `lane` of `workers`, and
 /// to `then` once the pool has `then_workers`: scenarios pick keys by where
 /// they route instead of hard-coding hash values.
@@ -98,6 +99,7 @@ pub fn key_routed(workers: usize, lane: usize, then_workers: usize, then: usize)
         .find(|k| worker_for(k, workers) == lane && worker_for(k, then_workers) == then)
         .expect("some key routes anywhere")
 }
+// ANCHOR_END: key_routed
 
 /// A shared pool's only worker, held busy by a gated task until released:
 /// the way a scenario makes the queue fill deterministically.

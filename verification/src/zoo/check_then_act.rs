@@ -28,6 +28,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// A tiny map: a list of `(key, value)` pairs behind a lock.
 type Map<B> = Mutex<B, Vec<(u64, u64)>>;
 
@@ -54,7 +55,9 @@ fn run<B: Backend>(insert_if_absent: fn(&Map<B>, u64, u64) -> bool) {
         "the map must hold the first writer's value, once"
     );
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Checks under one lock hold, inserts under another.
 pub fn broken<B: Backend>() {
     run::<B>(|map, key, value| {
@@ -66,7 +69,9 @@ pub fn broken<B: Backend>() {
         absent
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Checks and inserts under one lock hold.
 pub fn fixed<B: Backend>() {
     run::<B>(|map, key, value| {
@@ -78,3 +83,4 @@ pub fn fixed<B: Backend>() {
         absent
     });
 }
+// ANCHOR_END: fixed

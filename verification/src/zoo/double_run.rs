@@ -31,6 +31,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// Tasks in the queue; each must run exactly once.
 const TASKS: usize = 2;
 
@@ -73,7 +74,9 @@ fn run<B: Backend>(work: fn(&Pool<B>)) {
         "runs per task: each must run exactly once"
     );
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Peeks under one lock, pops under another: the task is still visible
 /// in between.
 pub fn broken<B: Backend>() {
@@ -87,7 +90,9 @@ pub fn broken<B: Backend>() {
         }
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Pops under the lock that finds the task: claimed before anyone else
 /// can see it.
 pub fn fixed<B: Backend>() {
@@ -100,3 +105,4 @@ pub fn fixed<B: Backend>() {
         }
     });
 }
+// ANCHOR_END: fixed

@@ -36,6 +36,7 @@ pub const BUG: Bug = Bug {
     spurious: true,
 };
 
+// ANCHOR: setup
 /// A queue and the condition variable that says it is not empty.
 struct Queue<B: Backend> {
     items: Mutex<B, VecDeque<u64>>,
@@ -66,7 +67,9 @@ fn run<B: Backend>(wait_for_item: Wait<B>) {
     assert_eq!(item, 7);
     producer.join().unwrap();
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Waits at most once: a spurious wake-up gets through.
 pub fn broken<B: Backend>() {
     run::<B>(|not_empty, mut items| {
@@ -76,8 +79,11 @@ pub fn broken<B: Backend>() {
         items
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Re-checks after every wake-up.
 pub fn fixed<B: Backend>() {
     run::<B>(|not_empty, items| not_empty.wait_while(items, |items| items.is_empty()));
 }
+// ANCHOR_END: fixed

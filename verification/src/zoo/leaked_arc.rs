@@ -32,6 +32,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 struct Pool<B: Backend> {
     /// The pool's record of its workers: the strong edge pool → worker.
     workers: Mutex<B, Vec<Arc<B, Worker<B>>>>,
@@ -76,12 +77,16 @@ fn run<B: Backend>(shutdown: fn(&Pool<B>)) {
     // last handle frees the pool and its workers.
     drop(pool);
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Leaves the registry in place: pool and worker keep each other alive.
 pub fn broken<B: Backend>() {
     run::<B>(|_pool| {});
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Takes the registry: the worker records, and with them the cycle, go.
 pub fn fixed<B: Backend>() {
     run::<B>(|pool| {
@@ -93,3 +98,4 @@ pub fn fixed<B: Backend>() {
         drop(workers);
     });
 }
+// ANCHOR_END: fixed

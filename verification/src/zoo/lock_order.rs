@@ -27,6 +27,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// Two accounts, indexed by their id.
 type Accounts<B> = [Mutex<B, u64>; 2];
 
@@ -48,7 +49,9 @@ fn run<B: Backend>(transfer: Transfer<B>) {
     assert_eq!(a + b, 200, "money was created or destroyed");
     assert_eq!((a, b), (120, 80), "a transfer was lost");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Locks the debited account, then the credited one.
 pub fn broken<B: Backend>() {
     run::<B>(|accounts, from, to, amount| {
@@ -60,7 +63,9 @@ pub fn broken<B: Backend>() {
         *credit += amount;
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Locks the account with the lower id first, whichever way money goes.
 pub fn fixed<B: Backend>() {
     run::<B>(|accounts, from, to, amount| {
@@ -75,3 +80,4 @@ pub fn fixed<B: Backend>() {
         *credit += amount;
     });
 }
+// ANCHOR_END: fixed

@@ -23,6 +23,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 fn run<B: Backend>(increment: fn(&AtomicUsize<B>)) {
     let counter = Arc::<B, _>::new(AtomicUsize::<B>::new(0));
     let other = counter.clone();
@@ -32,7 +33,9 @@ fn run<B: Backend>(increment: fn(&AtomicUsize<B>)) {
     // Relaxed: join() already ordered the other thread's writes before us.
     assert_eq!(counter.load(Ordering::Relaxed), 2, "an increment was lost");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Load, then store: two steps another thread can come between.
 pub fn broken<B: Backend>() {
     run::<B>(|c| {
@@ -41,7 +44,9 @@ pub fn broken<B: Backend>() {
         c.store(seen + 1, Ordering::Relaxed);
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// One atomic read-modify-write.
 pub fn fixed<B: Backend>() {
     run::<B>(|c| {
@@ -49,3 +54,4 @@ pub fn fixed<B: Backend>() {
         c.fetch_add(1, Ordering::Relaxed);
     });
 }
+// ANCHOR_END: fixed

@@ -36,6 +36,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: broken
 /// What the waiter and the setter share in the broken program.
 struct Broken<B: Backend> {
     ready: AtomicBool<B>,
@@ -66,7 +67,9 @@ pub fn broken<B: Backend>() {
     }
     setter.join().unwrap();
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// What the waiter and the setter share in the fixed program.
 struct Fixed<B: Backend> {
     ready: Mutex<B, bool>,
@@ -90,3 +93,4 @@ pub fn fixed<B: Backend>() {
     drop(ready);
     setter.join().unwrap();
 }
+// ANCHOR_END: fixed

@@ -11,6 +11,7 @@
 
 use crate::check::Check;
 
+pub mod book;
 mod check_then_act;
 mod double_run;
 mod if_not_while;
@@ -143,7 +144,14 @@ pub static BUGS: &[Bug] = &[
 #[macro_export]
 macro_rules! zoo_tests {
     ($checker:ident) => {
-        $crate::zoo_tests!(@each $checker:
+        $crate::zoo_tests!(@bugs $crate::zoo::assert_zoo, $checker);
+    };
+    // The book's copy of each bug's report (see `zoo::book`).
+    (book $checker:ident) => {
+        $crate::zoo_tests!(@bugs $crate::zoo::book::assert_book_report, $checker);
+    };
+    (@bugs $assert:path, $checker:ident) => {
+        $crate::zoo_tests!(@each $assert, $checker:
             lost_update,
             check_then_act,
             lock_order,
@@ -161,11 +169,11 @@ macro_rules! zoo_tests {
             leaked_arc,
         );
     };
-    (@each $checker:ident: $($name:ident),* $(,)?) => {
+    (@each $assert:path, $checker:ident: $($name:ident),* $(,)?) => {
         $(
             #[test]
             fn $name() {
-                $crate::zoo::assert_zoo(stringify!($name), $crate::zoo::Checker::$checker);
+                $assert(stringify!($name), $crate::zoo::Checker::$checker);
             }
         )*
     };

@@ -31,6 +31,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// A job: a number to add to the pool's total.
 type Job = usize;
 
@@ -95,13 +96,18 @@ fn run<B: Backend>(wake_at_shutdown: fn(&Condvar<B>)) {
     // Relaxed: the joins ordered the workers' additions before this load.
     assert_eq!(pool.total.load(Ordering::Relaxed), 5, "the job did not run");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Wakes one worker at shutdown: any other idle worker sleeps on.
 pub fn broken<B: Backend>() {
     run::<B>(|cv| cv.notify_one());
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Wakes every worker at shutdown.
 pub fn fixed<B: Backend>() {
     run::<B>(|cv| cv.notify_all());
 }
+// ANCHOR_END: fixed

@@ -34,6 +34,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// The value the publisher writes.
 const DATA: u64 = 42;
 
@@ -74,15 +75,20 @@ fn run<B: Backend>(publish: Ordering, observe: Ordering) {
     }
     t.join().unwrap();
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Sets and reads the flag with `Relaxed`: the data is not published.
 pub fn broken<B: Backend>() {
     // Relaxed, Relaxed: the bug; neither side orders the data access.
     run::<B>(Ordering::Relaxed, Ordering::Relaxed);
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// A `Release` store paired with an `Acquire` load.
 pub fn fixed<B: Backend>() {
     // Release, Acquire: the data write happens before the data read.
     run::<B>(Ordering::Release, Ordering::Acquire);
 }
+// ANCHOR_END: fixed

@@ -33,6 +33,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// Lanes (each one worker thread).
 const LANES: usize = 2;
 
@@ -128,13 +129,18 @@ fn run<B: Backend>(route: Router) {
     let order: Vec<usize> = log.iter().filter(|t| t.key == 0).map(|t| t.seq).collect();
     assert_eq!(order, [0, 1], "key 0's tasks ran out of submission order");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Round-robin: spreads one key's tasks over both lanes.
 pub fn broken<B: Backend>() {
     run::<B>(|n, _task| n % LANES);
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// By key: all of a key's tasks share one lane, hence one worker.
 pub fn fixed<B: Backend>() {
     run::<B>(|_n, task| task.key % LANES);
 }
+// ANCHOR_END: fixed

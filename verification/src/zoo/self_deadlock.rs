@@ -28,6 +28,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// An account that refuses to go over a limit.
 struct Account<B: Backend> {
     balance: Mutex<B, u64>,
@@ -35,6 +36,7 @@ struct Account<B: Backend> {
 
 /// The most an account may hold.
 const LIMIT: u64 = 1_000;
+// ANCHOR_END: setup
 
 impl<B: Backend> Account<B> {
     fn new(balance: u64) -> Self {
@@ -43,6 +45,7 @@ impl<B: Backend> Account<B> {
         }
     }
 
+    // ANCHOR: broken
     /// Broken: the helper locks the balance itself.
     fn room(&self) -> u64 {
         LIMIT - *self.balance.lock()
@@ -55,7 +58,9 @@ impl<B: Backend> Account<B> {
         *balance += accepted;
         accepted
     }
+    // ANCHOR_END: broken
 
+    // ANCHOR: fixed
     /// Fixed: the caller hands the helper the data it already holds.
     fn deposit_fixed(&self, amount: u64) -> u64 {
         let mut balance = self.balance.lock();
@@ -63,13 +68,17 @@ impl<B: Backend> Account<B> {
         *balance += accepted;
         accepted
     }
+    // ANCHOR_END: fixed
 }
 
+// ANCHOR: fixed_helper
 /// Fixed: the helper takes the balance instead of the lock.
 fn room_given(balance: u64) -> u64 {
     LIMIT - balance
 }
+// ANCHOR_END: fixed_helper
 
+// ANCHOR: scenario
 /// Main deposits 300 twice into an account holding 500 (the second deposit
 /// is capped at the limit) while thread "auditor" checks the limit holds.
 /// The deadlock needs no auditor: it is there because a lock nobody shares
@@ -87,6 +96,7 @@ fn run<B: Backend>(deposit: fn(&Account<B>, u64) -> u64) {
     auditor.join().unwrap();
     assert_eq!(*account.balance.lock(), LIMIT);
 }
+// ANCHOR_END: scenario
 
 /// The helper relocks the mutex its caller holds.
 pub fn broken<B: Backend>() {

@@ -29,6 +29,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// Tasks the scenario submits before shutting down.
 const TASKS: usize = 2;
 
@@ -115,7 +116,9 @@ fn run<B: Backend>(next: fn(&mut State) -> Next) {
     let ran = pool.ran.load(Ordering::Relaxed);
     assert_eq!(ran, accepted, "{accepted} tasks accepted, only {ran} ran");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Checks `closed` first: leaves with tasks still queued.
 pub fn broken<B: Backend>() {
     run::<B>(|state| {
@@ -128,7 +131,9 @@ pub fn broken<B: Backend>() {
         }
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Takes the next task first; leaves only when closed and empty.
 pub fn fixed<B: Backend>() {
     run::<B>(|state| match state.queue.pop_front() {
@@ -137,3 +142,4 @@ pub fn fixed<B: Backend>() {
         None => Next::Wait,
     });
 }
+// ANCHOR_END: fixed

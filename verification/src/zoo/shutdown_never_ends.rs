@@ -31,6 +31,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 struct State {
     /// Task ids, oldest first.
     queue: VecDeque<usize>,
@@ -98,12 +99,16 @@ fn run<B: Backend>(shutdown: fn(&Pool<B>)) {
     // The guarantee: shutdown returns, with the worker gone.
     worker.join().unwrap();
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Sets the flag; a sleeping worker never hears of it.
 pub fn broken<B: Backend>() {
     run::<B>(|pool| pool.state.lock().closed = true);
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Sets the flag, then wakes every worker to see it.
 pub fn fixed<B: Backend>() {
     run::<B>(|pool| {
@@ -111,3 +116,4 @@ pub fn fixed<B: Backend>() {
         pool.work.notify_all();
     });
 }
+// ANCHOR_END: fixed

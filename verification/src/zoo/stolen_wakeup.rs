@@ -36,6 +36,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 /// A queue and the condition variable that says it is not empty.
 struct Queue<B: Backend> {
     items: Mutex<B, VecDeque<u64>>,
@@ -73,7 +74,9 @@ fn run<B: Backend>(wait_for_item: Wait<B>) {
     taken.sort_unstable();
     assert_eq!(taken, [1, 2], "each item must be taken exactly once");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Waits at most once: a wake-up whose item was stolen gets through.
 pub fn broken<B: Backend>() {
     run::<B>(|not_empty, mut items| {
@@ -83,8 +86,11 @@ pub fn broken<B: Backend>() {
         items
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Re-checks after every wake-up.
 pub fn fixed<B: Backend>() {
     run::<B>(|not_empty, items| not_empty.wait_while(items, |items| items.is_empty()));
 }
+// ANCHOR_END: fixed

@@ -33,6 +33,7 @@ pub const BUG: Bug = Bug {
     spurious: false,
 };
 
+// ANCHOR: setup
 type Task = Box<dyn FnOnce() + Send>;
 
 struct State {
@@ -110,7 +111,9 @@ fn run<B: Backend>(run_task: fn(Task) -> bool) {
     pool.work.notify_all();
     worker.join().expect("the worker survives a task's panic");
 }
+// ANCHOR_END: setup
 
+// ANCHOR: broken
 /// Calls the task directly: its panic unwinds through the worker.
 pub fn broken<B: Backend>() {
     run::<B>(|task| {
@@ -118,8 +121,11 @@ pub fn broken<B: Backend>() {
         true
     });
 }
+// ANCHOR_END: broken
 
+// ANCHOR: fixed
 /// Catches the task's panic: the worker records it and goes on.
 pub fn fixed<B: Backend>() {
     run::<B>(|task| catch_unwind(AssertUnwindSafe(task)).is_ok());
 }
+// ANCHOR_END: fixed
