@@ -182,7 +182,10 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
             }
             Some(Input::Char('d')) => break false,
             Some(Input::Char('q') | Input::End) => {
-                bar.abandon_with_message("paused: `cargo drill interview` resumes the countdown");
+                bar.abandon_with_message(format!(
+                    "paused: `cargo drill interview {}` resumes the countdown",
+                    drill.id
+                ));
                 std::process::exit(0);
             }
             _ => {}

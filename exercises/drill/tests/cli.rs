@@ -16,7 +16,12 @@ fn first_run_shows_the_current_exercise_and_creates_its_file() {
     assert!(shown.contains("0/"), "{shown}");
     assert!(shown.contains("Current: spawn_join"), "{shown}");
     assert!(shown.contains("cargo drill check"), "{shown}");
-    assert!(learner.file("spawn_join.rs").exists());
+    let created = std::fs::read_to_string(learner.file("spawn_join.rs")).unwrap();
+    assert!(created.contains("todo!("), "the skeleton's task is missing");
+    assert!(
+        !created.contains("ANCHOR"),
+        "the book's anchor lines reached the learner's file"
+    );
     assert!(learner.file("progress.toml").exists());
 }
 
@@ -68,7 +73,12 @@ fn reset_asks_first_and_restores_the_skeleton() {
         "a no keeps the file"
     );
     learner.drill(&["reset", "lost_update"], "y\n");
-    let pristine = std::fs::read_to_string(catalog("lost_update", "skeleton.rs")).unwrap();
+    let skeleton = std::fs::read_to_string(catalog("lost_update", "skeleton.rs")).unwrap();
+    let pristine: String = skeleton
+        .lines()
+        .filter(|line| !line.contains("ANCHOR"))
+        .map(|line| format!("{line}\n"))
+        .collect();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), pristine);
 }
 

@@ -21,6 +21,7 @@
 //! | `CHECK_LOOM_CHECKPOINT` | 1 | 0: skip writing the replay file (faster deep runs) |
 //! | `CHECK_LOOM_ISOLATE` | 1 | 0: run loom in the test's own process |
 //! | `CHECK_SHUTTLE_ITERATIONS` | 10000 | schedules per shuttle scheduler |
+//! | `CHECK_SHUTTLE_MAX_STEPS` | 100000 | an execution longer than this fails (a livelock) |
 //! | `CHECK_PCT_DEPTH` | 3 | PCT's bug depth |
 //! | `CHECK_SEED` | random | shuttle's seed |
 //! | `CHECK_REPLAY` | unset | a loom checkpoint or shuttle schedule file to replay |

@@ -21,7 +21,7 @@ pub fn directives(chapter: &Path, text: &str) -> Vec<Include> {
     let dir = chapter.parent().expect("a chapter has a folder");
     re.captures_iter(text)
         .map(|c| Include {
-            file: dir.join(&c[1]),
+            file: super::normalise(&dir.join(&c[1])),
             selector: c.get(2).map_or("", |m| m.as_str()).to_owned(),
         })
         .collect()

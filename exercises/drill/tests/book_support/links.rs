@@ -20,7 +20,7 @@ pub fn broken(out: &Path, page: &Path, html: &str, ids: &mut IdCache) -> Vec<Str
             page.to_path_buf()
         } else {
             let target = page.parent().expect("a page has a folder").join(path);
-            normalise(&target)
+            super::normalise(&target)
         };
         if !target.starts_with(out) || !target.is_file() {
             broken.push(format!("{link}: no such page"));
@@ -54,19 +54,4 @@ fn chapter_body(html: &str) -> &str {
         .find("</main>")
         .map_or(html.len(), |i| start + i);
     &html[start..end]
-}
-
-/// Resolves `.` and `..` without touching the file system.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }

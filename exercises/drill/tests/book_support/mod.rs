@@ -60,3 +60,18 @@ pub fn shown(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// Resolves `.` and `..` without touching the file system.
+pub fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
