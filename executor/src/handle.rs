@@ -10,6 +10,8 @@ enum State<T> {
     Pending,
     Ready(Result<T, TaskError>),
     Taken,
+    /// The handle was dropped before the outcome came: nobody will take it.
+    Abandoned,
 }
 
 struct Slot<B: Backend, T: Send> {
@@ -60,13 +62,27 @@ pub(crate) fn pair<B: Backend, T: Send>(id: TaskId) -> (Promise<B, T>, TaskHandl
 // ANCHOR: promise_resolve
 impl<B: Backend, T: Send> Promise<B, T> {
     /// Resolves the handle; later calls do nothing (it resolves once).
-    pub(crate) fn resolve(&mut self, outcome: Result<T, TaskError>) {
-        if let Some(slot) = self.slot.take() {
-            *slot.state.lock() = State::Ready(outcome);
-            // notify_all: a handle has one owner, but waking "all" costs the
-            // same and stays right if that ever changes.
-            slot.ready.notify_all();
+    ///
+    /// If the handle is already gone, the outcome comes back instead of
+    /// being dropped here: it is user data whose `Drop` may panic or call
+    /// into the pool, and the caller (a worker, under the pool's lock) must
+    /// drop it outside the lock and inside a panic boundary.
+    #[must_use = "an outcome nobody waits for must be dropped outside the pool's lock"]
+    pub(crate) fn resolve(
+        &mut self,
+        outcome: Result<T, TaskError>,
+    ) -> Option<Result<T, TaskError>> {
+        let slot = self.slot.take()?;
+        let mut state = slot.state.lock();
+        if matches!(*state, State::Abandoned) {
+            return Some(outcome);
         }
+        *state = State::Ready(outcome);
+        drop(state);
+        // notify_all: a handle has one owner, but waking "all" costs the
+        // same and stays right if that ever changes.
+        slot.ready.notify_all();
+        None
     }
 }
 // ANCHOR_END: promise_resolve
@@ -75,7 +91,29 @@ impl<B: Backend, T: Send> Promise<B, T> {
 impl<B: Backend, T: Send> Drop for Promise<B, T> {
     fn drop(&mut self) {
         let id = self.id;
-        self.resolve(Err(TaskError::Cancelled(id)));
+        // An error carries no user data: dropping it here is harmless.
+        let _ = self.resolve(Err(TaskError::Cancelled(id)));
+    }
+}
+
+/// A dropped handle gives up the outcome: a pending one is marked
+/// abandoned, so the worker drops the value itself (outside the pool's
+/// lock); a ready one is dropped here, on the thread that owned the handle.
+/// Either way the shared slot never holds user data when it is freed,
+/// whichever side lets go of it last.
+impl<B: Backend, T: Send> Drop for TaskHandle<B, T> {
+    fn drop(&mut self) {
+        let mut state = self.slot.state.lock();
+        let outcome = match &*state {
+            State::Pending => {
+                *state = State::Abandoned;
+                None
+            }
+            State::Ready(_) => Some(core::mem::replace(&mut *state, State::Taken)),
+            State::Taken | State::Abandoned => None,
+        };
+        drop(state);
+        drop(outcome);
     }
 }
 // ANCHOR_END: promise_drop
@@ -102,7 +140,9 @@ impl<B: Backend, T: Send> TaskHandle<B, T> {
         match core::mem::replace(&mut *guard, State::Taken) {
             State::Ready(outcome) => outcome,
             // `join` consumes the handle, so the outcome is taken only once.
-            State::Pending | State::Taken => unreachable!("task handle joined twice"),
+            State::Pending | State::Taken | State::Abandoned => {
+                unreachable!("task handle joined twice")
+            }
         }
     }
     // ANCHOR_END: blocking_join

@@ -8,7 +8,7 @@ use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
 use crate::queue::{Route, Shared, State};
 use crate::sync::{Backend, MutexGuard};
-use crate::task::package;
+use crate::task::{drop_quietly, package};
 use core::time::Duration;
 
 // ANCHOR: when_full_enum
@@ -177,6 +177,12 @@ where
                     state.release(victim.key);
                 }
                 evicted = victim;
+                // One eviction per submit, into the lane it freed: the
+                // release above may have moved this key's route (if the
+                // victim was its last task there), and routing again would
+                // evict a second task elsewhere. Pushing here keeps per-key
+                // order, since the key's next tasks follow it to this lane.
+                break lane;
             }
         }
     };
@@ -186,6 +192,8 @@ where
     if let Some(mut victim) = evicted {
         let id = victim.job.id();
         victim.job.cancel(TaskError::Discarded(id));
+        // The victim's closure is user data: drop it inside a panic boundary.
+        drop_quietly(victim);
     }
     Ok(handle)
 }
@@ -220,7 +228,9 @@ where
     state.lane_counts[0].accepted += 1;
     drop(state);
     let (job, handle) = package(id, task);
-    job.run(&mut |outcome| shared.state.lock().finish(outcome, 0, 0));
+    // The handle is alive, so the value always reaches it: no leftover.
+    let leftover = job.run(&mut |outcome| shared.state.lock().finish(outcome, 0, 0));
+    drop_quietly(leftover);
     handle
 }
 // ANCHOR_END: caller_runs

@@ -31,13 +31,30 @@ pub(crate) trait Job: Send {
     /// Runs the closure, catching a panic, calls `account` with how it
     /// ended, and only then resolves the handle (unless [`Job::cancel`]
     /// already did). So a submitter that joins sees metrics that include it.
-    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome));
+    /// Returns the value if its handle is gone: the caller drops it with
+    /// [`drop_quietly`], outside the pool's lock.
+    #[must_use = "a value nobody waits for must be dropped outside the pool's lock"]
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover>;
     /// Resolves the handle without running; the closure stays runnable.
     fn cancel(&mut self, why: TaskError);
     /// The task's id.
     fn id(&self) -> TaskId;
 }
 // ANCHOR_END: job_trait
+
+/// A task's value that nobody will read (its handle was dropped first).
+pub(crate) type Leftover = Box<dyn Send>;
+
+// ANCHOR: drop_quietly
+/// Drops user data inside a panic boundary: a `Drop` that panics must not
+/// take the worker (or the submitter) with it. A panic payload that panics
+/// again when dropped is leaked rather than dropped.
+pub(crate) fn drop_quietly<V>(value: V) {
+    if let Err(payload) = catch_unwind(AssertUnwindSafe(move || drop(value))) {
+        core::mem::forget(payload);
+    }
+}
+// ANCHOR_END: drop_quietly
 
 struct Packaged<B: Backend, F, T: Send> {
     f: F,
@@ -49,15 +66,17 @@ impl<B, F, T> Job for Packaged<B, F, T>
 where
     B: Backend,
     F: FnOnce() -> T + Send,
-    T: Send,
+    T: Send + 'static,
 {
     // ANCHOR: job_run
-    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) {
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover> {
         let Packaged { f, mut promise, id } = *self;
         // AssertUnwindSafe: after a panic the closure is gone and the only
         // state we touch is the promise, which the panic could not reach.
         let result = catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
             let message = panic_message(payload.as_ref());
+            // The payload is user data too: its `Drop` may panic.
+            drop_quietly(payload);
             TaskError::Panicked { id, message }
         });
         account(if result.is_ok() {
@@ -65,12 +84,14 @@ where
         } else {
             Outcome::Panicked
         });
-        promise.resolve(result);
+        let leftover = promise.resolve(result)?;
+        Some(Box::new(leftover))
     }
     // ANCHOR_END: job_run
 
     fn cancel(&mut self, why: TaskError) {
-        self.promise.resolve(Err(why));
+        // An error carries no user data: nothing to drop with care.
+        let _ = self.promise.resolve(Err(why));
     }
 
     fn id(&self) -> TaskId {
@@ -135,8 +156,10 @@ impl Unstarted {
     /// Runs the task on the calling thread; `true` if it did not panic.
     pub fn run(self) -> bool {
         let mut completed = false;
-        self.job
+        let leftover = self
+            .job
             .run(&mut |outcome| completed = outcome == Outcome::Completed);
+        drop_quietly(leftover);
         completed
     }
 }

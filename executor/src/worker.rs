@@ -3,6 +3,7 @@
 
 use crate::queue::Shared;
 use crate::sync::{Arc, Backend};
+use crate::task::drop_quietly;
 
 // ANCHOR: worker_loop
 /// Serves `lane` until the pool is closed and the lane is empty, or (in a
@@ -10,9 +11,11 @@ use crate::sync::{Arc, Backend};
 ///
 /// The must-haves: it re-checks the condition after every wake-up (they can
 /// be spurious or stolen), it never blocks without someone bound to notify
-/// it (a push, shutdown's or resize's `wake_all`), it catches every panic
-/// (inside `Job::run`), and it accounts for every task it takes, finishing
-/// one and taking the next under a single lock acquisition.
+/// it (a push, shutdown's or resize's `wake_all`), it runs no user code
+/// under the lock or outside a panic boundary (the task inside `Job::run`,
+/// a value nobody waits for in `drop_quietly`), and it accounts for every
+/// task it takes, finishing one and taking the next under a single lock
+/// acquisition.
 pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
     let signals = &shared.signals[lane];
     // ANCHOR: wait_loop
@@ -33,12 +36,19 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
         // that is also the one taking the next task. Lock order: the pool's
         // state lock before a handle's slot lock, never the reverse.
         let mut relocked = None;
-        entry.job.run(&mut |outcome| {
+        let leftover = entry.job.run(&mut |outcome| {
             let mut guard = shared.state.lock();
             guard.finish(outcome, lane, entry.key);
             relocked = Some(guard);
         });
         state = relocked.unwrap_or_else(|| shared.state.lock());
+        if let Some(value) = leftover {
+            // Nobody waits for this value: drop it (user code) outside the
+            // lock and inside a panic boundary, then take the lock again.
+            drop(state);
+            drop_quietly(value);
+            state = shared.state.lock();
+        }
         // ANCHOR_END: state_then_slot
     }
     state.served[lane] = false;

@@ -6,6 +6,7 @@
 //! Models stay small (at most three threads, one to three tasks) because
 //! loom's search grows exponentially with both.
 
+mod abandoned_value;
 mod idle_worker_wakes;
 mod keys_independent;
 mod lifecycle_from_task;
@@ -22,6 +23,7 @@ mod shutdown_races_submit;
 pub mod support;
 mod try_submit_full;
 
+pub use abandoned_value::abandoned_value;
 pub use idle_worker_wakes::idle_worker_wakes;
 pub use keys_independent::keys_independent;
 pub use lifecycle_from_task::{dropped_from_task, shutdown_from_task};
@@ -51,6 +53,7 @@ macro_rules! scenario_tests {
             shutdown_races_submit,
             shutdown_now_accounting,
             panic_isolated,
+            abandoned_value,
             metrics_consistent,
             discard_oldest_loses_nothing,
             caller_runs_loses_nothing,
