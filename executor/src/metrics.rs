@@ -5,7 +5,7 @@
 /// A consistent snapshot of the pool's accounting.
 ///
 /// Invariants, true of every snapshot:
-/// - `submitted = accepted + rejected`
+/// - `submitted = accepted + rejected + waiting`
 /// - `accepted = completed + failed + cancelled + discarded + queued + running`
 ///
 /// ```
@@ -24,6 +24,10 @@ pub struct Metrics {
     pub accepted: u64,
     /// Tasks handed back to the caller (full or shutting down).
     pub rejected: u64,
+    /// Submitters blocked now, waiting for a free slot (the block policy,
+    /// or `submit_timeout`): submitted, not yet accepted nor rejected. A
+    /// direct measure of backpressure on the callers.
+    pub waiting: u64,
     /// Tasks that ran and returned.
     pub completed: u64,
     /// Tasks that ran and panicked.
@@ -45,7 +49,7 @@ pub struct Metrics {
 impl Metrics {
     /// Whether both accounting invariants hold.
     pub fn is_consistent(&self) -> bool {
-        self.submitted == self.accepted + self.rejected
+        self.submitted == self.accepted + self.rejected + self.waiting
             && self.accepted
                 == self.completed
                     + self.failed

@@ -149,15 +149,15 @@ impl<B: Backend> Pool<B> {
 /// own tasks (the last owner was a task), it starts the shutdown and lets
 /// the workers finish on their own instead of waiting for itself.
 ///
-/// Dropped while its owner unwinds from a panic, it does nothing: a
-/// destructor that blocks during unwinding turns one failure into a hang,
-/// and one that panics again aborts the process (under loom, whose threads
-/// share one OS thread, any second failure does). The workers stay idle
-/// until the process ends; call `shutdown` explicitly where that matters.
+/// Dropped while its owner unwinds from a panic, it closes the pool but does
+/// not wait: a destructor that blocks during unwinding turns one failure
+/// into a hang, and one that panics again aborts the process. The workers
+/// run what was accepted, then leave on their own (detached).
 // ANCHOR: drop
 impl<B: Backend> Drop for Pool<B> {
     fn drop(&mut self) {
         if crate::sync::panicking() {
+            self.close();
             return;
         }
         // Err only from a worker: the workers then end by themselves once

@@ -140,7 +140,11 @@ where
     let mut evicted = None;
     // The lane this submitter last waited on, if any.
     let mut waited: Option<usize> = None;
+    // Whether this submitter is counted in `metrics.waiting`: only while it
+    // sleeps, so every snapshot sees it as waiting, accepted or rejected.
+    let mut counted = false;
     let lane = loop {
+        state.metrics.waiting -= u64::from(core::mem::take(&mut counted));
         if state.closed {
             return Err(reject(state, task, RejectReason::ShuttingDown));
         }
@@ -157,12 +161,18 @@ where
         waited = Some(lane);
         match when_full {
             WhenFull::Reject => return Err(reject(state, task, RejectReason::Full)),
-            WhenFull::Wait(None) => state = shared.signals[lane].not_full.wait(state),
+            WhenFull::Wait(None) => {
+                state.metrics.waiting += 1;
+                counted = true;
+                state = shared.signals[lane].not_full.wait(state);
+            }
             WhenFull::Wait(Some(deadline)) => {
                 let now = B::now();
                 if now >= deadline {
                     return Err(reject(state, task, RejectReason::Full));
                 }
+                state.metrics.waiting += 1;
+                counted = true;
                 state = shared.signals[lane]
                     .not_full
                     .wait_timeout(state, deadline - now)

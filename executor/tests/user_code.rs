@@ -1,6 +1,7 @@
 //! User code never runs under the pool's lock or outside its panic
 //! boundary, so no `Drop` of a task's value or panic payload can kill a
-//! worker or deadlock the pool (defects seen on real threads, now fixed):
+//! worker or deadlock the pool; and a pool's own `Drop` lets its workers go
+//! (defects seen on real threads, now fixed, each test failing before):
 //!
 //! - `a_result_whose_drop_panics_leaves_the_worker_alive` (shared and
 //!   partitioned): a task whose handle was dropped first returns a value
@@ -15,6 +16,9 @@
 //! - `discard_oldest_evicts_one_task_per_submit`: on a partitioned pool a
 //!   submit whose key had moved could evict two tasks, the first of them
 //!   reported `Cancelled` instead of `Discarded`.
+//! - `a_pool_dropped_while_its_owner_panics_lets_its_workers_go`: the
+//!   pool's `Drop` did nothing during unwinding, so its workers idled until
+//!   the process ended.
 //!
 //! Tasks wait at a gate the test opens; a watchdog turns a hang into a
 //! failure and is never what orders anything.
@@ -236,4 +240,39 @@ fn discard_oldest_evicts_one_task_per_submit() {
     busy_2.join().unwrap();
     assert_eq!(pool.metrics().discarded, 1);
     pool.shutdown().unwrap();
+}
+
+thread_local! {
+    /// Set on a worker by a task: its destructor runs when the worker's
+    /// thread ends, and reports it.
+    static ON_EXIT: std::cell::RefCell<Option<ExitSignal>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sends once its thread ends.
+struct ExitSignal(mpsc::Sender<()>);
+
+impl Drop for ExitSignal {
+    fn drop(&mut self) {
+        let _ = self.0.send(());
+    }
+}
+
+/// Dropping a pool while its owner unwinds from a panic closes it without
+/// waiting: its workers still leave (before the fix they idled until the
+/// process ended).
+#[test]
+fn a_pool_dropped_while_its_owner_panics_lets_its_workers_go() {
+    quiet();
+    let (exited, exit) = mpsc::channel();
+    let owner = std::thread::spawn(move || {
+        let pool = Executor::builder().workers(1).build().unwrap();
+        pool.submit(move || ON_EXIT.with(|slot| *slot.borrow_mut() = Some(ExitSignal(exited))))
+            .unwrap()
+            .join()
+            .unwrap();
+        panic!("deliberate panic while owning a pool");
+    });
+    assert!(owner.join().is_err(), "the owner panicked");
+    exit.recv_timeout(HANG)
+        .expect("the worker never left: the pool leaked it");
 }

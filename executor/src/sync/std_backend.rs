@@ -112,9 +112,11 @@ pub(crate) fn available_parallelism() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// Whether this OS thread is unwinding from a panic. Not a sync primitive:
-/// loom and shuttle run their threads on real OS threads with real
-/// unwinding, so this answers truthfully under every backend.
+/// Whether this OS thread is unwinding from a panic. Not a sync primitive,
+/// but not exact under the model checkers either: loom and shuttle run
+/// their simulated threads as coroutines on one OS thread, so a switch in
+/// the middle of one thread's unwinding shows `true` to the others. Only a
+/// pool's `Drop` asks, to close without waiting rather than join.
 pub(crate) fn panicking() -> bool {
     std::thread::panicking()
 }

@@ -27,7 +27,7 @@ pub use abandoned_value::abandoned_value;
 pub use idle_worker_wakes::idle_worker_wakes;
 pub use keys_independent::keys_independent;
 pub use lifecycle_from_task::{dropped_from_task, shutdown_from_task};
-pub use metrics_consistent::metrics_consistent;
+pub use metrics_consistent::{metrics_consistent, metrics_consistent_while_blocked};
 pub use no_task_lost::no_task_lost;
 pub use panic_isolated::panic_isolated;
 pub use panic_keeps_key_order::panic_keeps_key_order;
@@ -55,6 +55,7 @@ macro_rules! scenario_tests {
             panic_isolated,
             abandoned_value,
             metrics_consistent,
+            metrics_consistent_while_blocked,
             discard_oldest_loses_nothing,
             caller_runs_loses_nothing,
             shutdown_from_task,
