@@ -24,7 +24,11 @@ pub enum RejectionPolicy {
     /// fast-fail, the HTTP 503 analogue.
     Abort,
     /// Run the task on the submitting thread: the producer slows down by
-    /// doing the work itself.
+    /// doing the work itself. Such a task belongs to that thread, not to the
+    /// pool's workers: it is counted in `running` while it runs, but
+    /// termination (`shutdown`, `await_termination`, `is_terminated`) is
+    /// about the workers only, so a caller-run task may still be running
+    /// after the pool has terminated.
     CallerRuns,
     /// Evict the oldest queued task (its handle resolves as
     /// [`TaskError::Discarded`](crate::TaskError::Discarded)) and queue the

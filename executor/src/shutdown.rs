@@ -105,7 +105,9 @@ impl<B: Backend> Pool<B> {
     }
     // ANCHOR_END: await_termination
 
-    /// Whether every worker has left its loop.
+    /// Whether every worker has left its loop. (A task that the caller-runs
+    /// policy ran on a submitting thread is not a worker's: it may still
+    /// be running; see [`RejectionPolicy::CallerRuns`](crate::RejectionPolicy::CallerRuns).)
     pub fn is_terminated(&self) -> bool {
         self.shared.state.lock().live_workers == 0
     }
