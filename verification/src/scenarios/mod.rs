@@ -20,8 +20,11 @@ mod policies_lose_nothing;
 mod resize_keeps_order;
 mod shutdown_now_accounting;
 mod shutdown_races_submit;
+mod shutdown_wakes_blocked_submitter;
 pub mod support;
+mod termination_wakes_every_waiter;
 mod try_submit_full;
+mod zero_timeouts;
 
 pub use abandoned_value::abandoned_value;
 pub use idle_worker_wakes::idle_worker_wakes;
@@ -37,7 +40,10 @@ pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_
 pub use resize_keeps_order::resize_keeps_order;
 pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
+pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
+pub use termination_wakes_every_waiter::termination_wakes_every_waiter;
 pub use try_submit_full::try_submit_full;
+pub use zero_timeouts::zero_timeouts;
 
 // ANCHOR: scenario_tests
 /// Emits one `#[test]` per scenario, in the calling module, running it
@@ -60,6 +66,9 @@ macro_rules! scenario_tests {
             caller_runs_loses_nothing,
             shutdown_from_task,
             dropped_from_task,
+            shutdown_wakes_blocked_submitter,
+            termination_wakes_every_waiter,
+            zero_timeouts,
             // The partitioned pool.
             per_key_fifo,
             keys_independent,
