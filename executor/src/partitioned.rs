@@ -242,6 +242,8 @@ impl<B: Backend> PartitionedPool<B> {
             return Err(ResizeError::ShuttingDown);
         }
         let before = state.active;
+        // Workers an earlier shrink retired, and that have left since.
+        let retired = self.pool.take_retired(&mut handles, &state);
         state.active = workers;
         let unserved: Vec<usize> = (0..workers).filter(|&lane| !state.served[lane]).collect();
         let started = self
@@ -253,6 +255,7 @@ impl<B: Backend> PartitionedPool<B> {
         }
         drop(state);
         drop(handles);
+        self.pool.reap(retired);
         // Retiring workers re-check and leave once drained; blocked
         // submitters pick their lane again.
         self.pool.shared.wake_all();

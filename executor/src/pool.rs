@@ -31,13 +31,19 @@ pub struct Pool<B: Backend> {
     /// while it starts workers (checking the closed flag under it), so none
     /// escapes a shutdown's joins. Lock order: this lock before the state
     /// lock.
-    pub(crate) workers: Mutex<B, Vec<thread::JoinHandle<B, ()>>>,
+    pub(crate) workers: Mutex<B, Vec<Worker<B>>>,
     // ANCHOR_END: workers_lock_order
-    /// Identities of every worker ever started, to refuse waiting from
-    /// inside a task. Separate from `workers`, which a shutdown holds while
+    /// Identities of the workers started and not yet reaped, to refuse
+    /// waiting from inside a task. Separate from `workers`, which a shutdown holds while
     /// joining: a task asking "am I a worker?" must not wait for that.
     pub(crate) worker_ids: Mutex<B, Vec<B::ThreadId>>,
     pub(crate) prefix: String,
+}
+
+/// A worker thread and the lane it serves.
+pub(crate) struct Worker<B: Backend> {
+    pub(crate) lane: usize,
+    pub(crate) handle: thread::JoinHandle<B, ()>,
 }
 
 impl<B: Backend> Pool<B> {
@@ -81,7 +87,7 @@ impl<B: Backend> Pool<B> {
     /// that lock.
     pub(crate) fn spawn_workers(
         &self,
-        handles: &mut Vec<thread::JoinHandle<B, ()>>,
+        handles: &mut Vec<Worker<B>>,
         state: &mut State,
         indices: impl Iterator<Item = usize>,
     ) -> Result<(), BuildError> {
@@ -98,11 +104,41 @@ impl<B: Backend> Pool<B> {
             state.live_workers += 1;
             state.served[lane] = true;
             self.worker_ids.lock().push(handle.id());
-            handles.push(handle);
+            handles.push(Worker { lane, handle });
         }
         Ok(())
     }
     // ANCHOR_END: spawn_workers
+
+    /// Takes out the workers that have left their loop for good (retired
+    /// by a resize: their lane is no longer served), to be reaped.
+    pub(crate) fn take_retired(
+        &self,
+        handles: &mut Vec<Worker<B>>,
+        state: &State,
+    ) -> Vec<Worker<B>> {
+        let (retired, serving) = core::mem::take(handles)
+            .into_iter()
+            .partition(|w| !state.served[w.lane]);
+        *handles = serving;
+        retired
+    }
+
+    /// Joins workers that have left their loop (their threads end at once)
+    /// and forgets their identities, so a pool resized again and again
+    /// holds no finished threads. Called with no lock held.
+    pub(crate) fn reap(&self, retired: Vec<Worker<B>>) {
+        if retired.is_empty() {
+            return;
+        }
+        let ids: Vec<B::ThreadId> = retired.iter().map(|w| w.handle.id()).collect();
+        for worker in retired {
+            // `Err` would be a bug in the pool (a worker catches every
+            // task panic); the thread has ended either way.
+            let _ = worker.handle.join();
+        }
+        self.worker_ids.lock().retain(|id| !ids.contains(id));
+    }
 
     /// The number of worker threads serving now.
     pub fn workers(&self) -> usize {

@@ -131,11 +131,11 @@ impl<B: Backend> Pool<B> {
     /// closed flag under the same lock, so no worker it starts escapes.
     fn join_workers(&self) {
         let handles = core::mem::take(&mut *self.workers.lock());
-        for handle in handles {
+        for worker in handles {
             // A worker catches every task panic, so `Err` means a bug in
             // the pool itself; there is nothing better to do than go on
             // joining the others.
-            let _ = handle.join();
+            let _ = worker.handle.join();
         }
         let state = self.shared.state.lock();
         drop(
