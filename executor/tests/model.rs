@@ -97,6 +97,7 @@ proptest! {
         cases: cases(),
         // A hanging pool costs `HANG` per shrinking step: bound the shrinking.
         max_shrink_time: 60_000,
+        failure_persistence: regressions("tests/model.proptest-regressions"),
         ..ProptestConfig::default()
     })]
 

@@ -27,6 +27,18 @@ pub fn silence_deliberate_panics() {
     });
 }
 
+/// Where proptest keeps the failures it found (shrunk), to replay them
+/// first on every later run: `executor/tests/<name>.proptest-regressions`.
+/// Named directly: proptest's default looks for a `lib.rs` beside the test
+/// and, finding none, would keep nothing.
+pub fn regressions(
+    name: &'static str,
+) -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(
+        proptest::test_runner::FileFailurePersistence::Direct(name),
+    ))
+}
+
 /// Proptest cases: `PROPTEST_CASES`, else 256.
 pub fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
