@@ -35,6 +35,7 @@ pub use metrics::{LaneMetrics, Metrics, PartitionMetrics};
 pub use partitioned::PartitionedPool;
 pub use policy::RejectionPolicy;
 pub use pool::Pool;
+pub use shutdown::ShutdownReport;
 pub use task::{TaskId, Unstarted, panic_message};
 
 /// The production executor: a [`Pool`] on parking_lot and std threads.

@@ -25,6 +25,7 @@ use crate::metrics::{LaneMetrics, Metrics, PartitionMetrics};
 use crate::pool::Pool;
 use crate::queue::Route;
 use crate::routing::stable_hash;
+use crate::shutdown::ShutdownReport;
 use crate::submit::{WhenFull, admit, when_full};
 use crate::sync::Backend;
 use crate::task::Unstarted;
@@ -184,6 +185,11 @@ impl<B: Backend> PartitionedPool<B> {
     /// Graceful shutdown of every partition, as [`Pool::shutdown`].
     pub fn shutdown(&self) -> Result<(), LifecycleError> {
         self.pool.shutdown()
+    }
+
+    /// Graceful shutdown with a deadline, as [`Pool::shutdown_timeout`].
+    pub fn shutdown_timeout(&self, timeout: Duration) -> Result<ShutdownReport, LifecycleError> {
+        self.pool.shutdown_timeout(timeout)
     }
 
     /// Immediate shutdown of every partition, as [`Pool::shutdown_now`].

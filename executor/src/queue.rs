@@ -12,7 +12,7 @@ use crate::policy::RejectionPolicy;
 use crate::routing::jump_hash;
 use crate::sync::{Backend, Condvar, Mutex};
 use crate::task::{Job, Outcome, TaskId};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// How tasks find their lane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,9 @@ pub(crate) struct State {
     pub(crate) live_workers: usize,
     /// The accounting, consistent whenever the lock is free.
     pub(crate) metrics: Metrics,
+    /// The tasks running now (`metrics.running` of them), for a bounded
+    /// shutdown to say which are still running at its deadline.
+    pub(crate) running: BTreeSet<TaskId>,
     /// Per-lane counts, for partitioned pools' hot-partition detection.
     pub(crate) lane_counts: Vec<LaneMetrics>,
 }
@@ -127,12 +130,14 @@ impl State {
         let entry = self.lanes[lane].pop_front()?;
         self.metrics.queued -= 1;
         self.metrics.running += 1;
+        self.running.insert(entry.job.id());
         Some(entry)
     }
 
-    /// Records the end of a run of a task of key `key` on `lane`.
-    pub(crate) fn finish(&mut self, outcome: Outcome, lane: usize, key: u64) {
+    /// Records the end of the run of task `id`, of key `key`, on `lane`.
+    pub(crate) fn finish(&mut self, id: TaskId, outcome: Outcome, lane: usize, key: u64) {
         self.metrics.running -= 1;
+        self.running.remove(&id);
         self.lane_counts[lane].finished += 1;
         match outcome {
             Outcome::Completed => self.metrics.completed += 1,
@@ -195,6 +200,7 @@ impl<B: Backend> Shared<B> {
                 closed: false,
                 live_workers: 0,
                 metrics: Metrics::default(),
+                running: BTreeSet::new(),
                 lane_counts: vec![LaneMetrics::default(); lanes],
             }),
             signals: (0..lanes)

@@ -8,7 +8,7 @@
 use crate::error::{LifecycleError, TaskError};
 use crate::pool::Pool;
 use crate::sync::Backend;
-use crate::task::Unstarted;
+use crate::task::{TaskId, Unstarted};
 use core::time::Duration;
 
 impl<B: Backend> Pool<B> {
@@ -35,6 +35,44 @@ impl<B: Backend> Pool<B> {
         Ok(())
     }
     // ANCHOR_END: shutdown
+
+    /// Graceful shutdown with a deadline: stop accepting, then wait up to
+    /// `timeout` for the accepted tasks to run and the workers to leave.
+    /// A task that never returns cannot hold the caller past the deadline:
+    /// the report then names the tasks still running (and counts those
+    /// still queued), and the pool goes on shutting down in the background
+    /// (`shutdown_now` takes the queued ones back; nothing can stop a
+    /// running one from outside). The timeout only bounds the wait; under
+    /// the model checkers it never fires.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(1).build().unwrap();
+    /// let h = pool.submit(|| 1).unwrap();
+    /// let report = pool.shutdown_timeout(Duration::from_secs(10)).unwrap();
+    /// assert!(report.terminated && report.running.is_empty());
+    /// assert_eq!(h.join(), Ok(1));
+    /// ```
+    // ANCHOR: shutdown_timeout
+    pub fn shutdown_timeout(&self, timeout: Duration) -> Result<ShutdownReport, LifecycleError> {
+        self.close();
+        self.refuse_if_worker()?;
+        if self.await_termination(timeout)? {
+            self.join_workers(); // every worker has left: this returns at once
+            return Ok(ShutdownReport {
+                terminated: true,
+                ..ShutdownReport::default()
+            });
+        }
+        let state = self.shared.state.lock();
+        Ok(ShutdownReport {
+            terminated: false,
+            running: state.running.iter().copied().collect(),
+            queued: state.metrics.queued,
+        })
+    }
+    // ANCHOR_END: shutdown_timeout
 
     /// Immediate shutdown: stop accepting and take every task that has not
     /// started off the queue. Their handles resolve as
@@ -168,3 +206,19 @@ impl<B: Backend> Drop for Pool<B> {
     }
 }
 // ANCHOR_END: drop
+
+/// What [`Pool::shutdown_timeout`] saw when it returned.
+///
+/// ```
+/// let report = executor::ShutdownReport::default();
+/// assert!(!report.terminated && report.running.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShutdownReport {
+    /// Every worker had left: all accepted tasks ran.
+    pub terminated: bool,
+    /// Tasks still running at the deadline, by id, oldest first.
+    pub running: Vec<TaskId>,
+    /// Tasks accepted and not yet started at the deadline.
+    pub queued: u64,
+}

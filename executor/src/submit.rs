@@ -234,12 +234,13 @@ where
 {
     let id = state.accept();
     state.metrics.running += 1;
+    state.running.insert(id);
     state.metrics.caller_ran += 1;
     state.lane_counts[0].accepted += 1;
     drop(state);
     let (job, handle) = package(id, task);
     // The handle is alive, so the value always reaches it: no leftover.
-    let leftover = job.run(&mut |outcome| shared.state.lock().finish(outcome, 0, 0));
+    let leftover = job.run(&mut |outcome| shared.state.lock().finish(id, outcome, 0, 0));
     drop_quietly(leftover);
     handle
 }

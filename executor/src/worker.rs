@@ -36,9 +36,10 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
         // that is also the one taking the next task. Lock order: the pool's
         // state lock before a handle's slot lock, never the reverse.
         let mut relocked = None;
+        let id = entry.job.id();
         let leftover = entry.job.run(&mut |outcome| {
             let mut guard = shared.state.lock();
-            guard.finish(outcome, lane, entry.key);
+            guard.finish(id, outcome, lane, entry.key);
             relocked = Some(guard);
         });
         state = relocked.unwrap_or_else(|| shared.state.lock());

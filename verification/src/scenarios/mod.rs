@@ -20,6 +20,7 @@ mod policies_lose_nothing;
 mod resize_keeps_order;
 mod shutdown_now_accounting;
 mod shutdown_races_submit;
+mod shutdown_timeout;
 mod shutdown_wakes_blocked_submitter;
 pub mod support;
 mod termination_wakes_every_waiter;
@@ -40,6 +41,7 @@ pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_
 pub use resize_keeps_order::resize_keeps_order;
 pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
+pub use shutdown_timeout::shutdown_timeout;
 pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
 pub use termination_wakes_every_waiter::termination_wakes_every_waiter;
 pub use try_submit_full::try_submit_full;
@@ -67,6 +69,7 @@ macro_rules! scenario_tests {
             shutdown_from_task,
             dropped_from_task,
             shutdown_wakes_blocked_submitter,
+            shutdown_timeout,
             termination_wakes_every_waiter,
             zero_timeouts,
             // The partitioned pool.
