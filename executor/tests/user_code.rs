@@ -30,7 +30,7 @@ use common::gate::Gate;
 
 use executor::routing::worker_for;
 use executor::{Executor, RejectionPolicy, TaskError};
-use std::sync::{Arc, Once, mpsc};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// Longer than any of these tests takes: past it, the test has hung.
@@ -60,22 +60,7 @@ impl Drop for PanicsOnDrop {
 /// Keeps the deliberate panics of this file quiet: string messages that
 /// start with "deliberate", and `PanicsOnDrop` payloads.
 fn quiet() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<&str>()
-                .copied()
-                .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-            let deliberate = message.is_some_and(|m| m.starts_with("deliberate"))
-                || payload.is::<PanicsOnDrop>();
-            if !deliberate {
-                default(info);
-            }
-        }));
-    });
+    common::silence_panics_also(|payload| payload.is::<PanicsOnDrop>());
 }
 
 #[test]

@@ -11,6 +11,13 @@ use std::sync::Once;
 /// panics (messages starting with "deliberate") quiet and forwards every
 /// other panic to the default hook.
 pub fn silence_deliberate_panics() {
+    silence_panics_also(|_| false);
+}
+
+/// As [`silence_deliberate_panics`], and also keeps quiet the panics whose
+/// payload `also` accepts (a test that panics with a payload of its own
+/// type). The first call in a process decides.
+pub fn silence_panics_also(also: fn(&(dyn std::any::Any + Send)) -> bool) {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let default = std::panic::take_hook();
@@ -20,7 +27,7 @@ pub fn silence_deliberate_panics() {
                 .downcast_ref::<&str>()
                 .copied()
                 .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-            if !message.is_some_and(|m| m.starts_with("deliberate")) {
+            if !(message.is_some_and(|m| m.starts_with("deliberate")) || also(payload)) {
                 default(info);
             }
         }));
