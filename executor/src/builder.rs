@@ -1,12 +1,14 @@
 //! Configuring a pool: workers, queue capacity, thread names, policy.
 
 use crate::error::BuildError;
+use crate::hooks::{Hooks, TaskEvent, WorkerEvent};
 use crate::partitioned::PartitionedPool;
 use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
-use crate::queue::Mode;
-use crate::sync::Backend;
+use crate::queue::{Mode, Settings};
+use crate::sync::{Arc, Backend};
 use core::marker::PhantomData;
+use core::time::Duration;
 
 /// The queue capacity used when none is given.
 pub const DEFAULT_CAPACITY: usize = 1024;
@@ -27,12 +29,14 @@ pub const DEFAULT_CAPACITY: usize = 1024;
 /// assert!(matches!(Executor::builder().workers(0).build(), Err(BuildError::ZeroWorkers)));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Builder<B> {
+pub struct Builder<B: Backend> {
     workers: Option<usize>,
     capacity: usize,
     name_prefix: String,
     policy: RejectionPolicy,
     max_workers: Option<usize>,
+    keep_alive: Option<Duration>,
+    hooks: Hooks<B>,
     _backend: PhantomData<fn() -> B>,
 }
 
@@ -44,6 +48,8 @@ impl<B: Backend> Default for Builder<B> {
             name_prefix: "worker".to_owned(),
             policy: RejectionPolicy::default(),
             max_workers: None,
+            keep_alive: None,
+            hooks: Hooks::default(),
             _backend: PhantomData,
         }
     }
@@ -74,13 +80,71 @@ impl<B: Backend> Builder<B> {
         self
     }
 
-    /// Partitioned pools: the most workers a [`PartitionedPool::resize`]
-    /// may grow to (default: twice the starting count). Every lane's wake-up
-    /// signals are made up front, so the hot path never reallocates them.
+    /// The most workers a resize ([`Pool::resize`],
+    /// [`PartitionedPool::resize`]) may grow to (default: twice the
+    /// starting count). A partitioned pool makes every lane's wake-up
+    /// signals up front, so the hot path never reallocates them.
     pub fn max_workers(mut self, n: usize) -> Self {
         self.max_workers = Some(n);
         self
     }
+
+    /// Shared pools: a worker above the starting count (started by a
+    /// [`Pool::resize`]) that idles this long leaves, one per expiry,
+    /// down to the starting count (default: they stay). Only a latency and
+    /// memory matter: nothing relies on the timer firing.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::Executor;
+    /// let pool = Executor::builder()
+    ///     .workers(1)
+    ///     .max_workers(4)
+    ///     .keep_alive(Duration::from_millis(10))
+    ///     .build()
+    ///     .unwrap();
+    /// pool.resize(4).unwrap(); // a burst
+    /// while pool.workers() > 1 {
+    ///     std::thread::sleep(Duration::from_millis(5)); // the extra three idle out
+    /// }
+    /// ```
+    pub fn keep_alive(mut self, idle: Duration) -> Self {
+        self.keep_alive = Some(idle);
+        self
+    }
+
+    // ANCHOR: hooks
+    /// Runs `hook` on each worker thread as it starts, before it takes a
+    /// task (an initializer: thread-locals, logging context, affinity).
+    /// Like every hook, it runs outside the pool's lock with its panics
+    /// caught and dropped.
+    pub fn on_worker_start(mut self, hook: impl Fn(&WorkerEvent) + Send + Sync + 'static) -> Self {
+        self.hooks.worker_start = Some(Arc::new(Box::new(hook)));
+        self
+    }
+
+    /// Runs `hook` on each worker thread as it leaves (shutdown, a shrink,
+    /// the keep-alive); termination waits for it.
+    pub fn on_worker_stop(mut self, hook: impl Fn(&WorkerEvent) + Send + Sync + 'static) -> Self {
+        self.hooks.worker_stop = Some(Arc::new(Box::new(hook)));
+        self
+    }
+
+    /// Runs `hook` on the worker just before each task, with its id and
+    /// how long it waited in the queue. Not for tasks run on the caller.
+    pub fn before_task(mut self, hook: impl Fn(&TaskEvent) + Send + Sync + 'static) -> Self {
+        self.hooks.before_task = Some(Arc::new(Box::new(hook)));
+        self
+    }
+
+    /// Runs `hook` on the worker just after each task, with its outcome,
+    /// queue wait and run time (after the handle resolved; `wait_idle`
+    /// waits for it). Not for tasks run on the caller.
+    pub fn after_task(mut self, hook: impl Fn(&TaskEvent) + Send + Sync + 'static) -> Self {
+        self.hooks.after_task = Some(Arc::new(Box::new(hook)));
+        self
+    }
+    // ANCHOR_END: hooks
 
     // ANCHOR: checked
     fn checked(&self) -> Result<usize, BuildError> {
@@ -95,17 +159,29 @@ impl<B: Backend> Builder<B> {
     }
     // ANCHOR_END: checked
 
+    /// The checked settings for a pool of `mode`.
+    fn settings(self, mode: Mode) -> Result<Settings<B>, BuildError> {
+        let workers = self.checked()?;
+        let max = self.max_workers.unwrap_or(workers * 2);
+        if max < workers {
+            return Err(BuildError::MaxBelowWorkers { workers, max });
+        }
+        Ok(Settings {
+            mode,
+            workers,
+            lanes: if mode == Mode::Shared { 1 } else { max },
+            max_workers: max,
+            capacity: self.capacity,
+            prefix: self.name_prefix,
+            policy: self.policy,
+            keep_alive: self.keep_alive,
+            hooks: self.hooks,
+        })
+    }
+
     /// Validates the settings and starts a shared-queue pool.
     pub fn build(self) -> Result<Pool<B>, BuildError> {
-        let workers = self.checked()?;
-        Pool::start(
-            Mode::Shared,
-            workers,
-            1,
-            self.capacity,
-            &self.name_prefix,
-            self.policy,
-        )
+        Pool::start(self.settings(Mode::Shared)?)
     }
 
     /// Validates the settings and starts a partitioned pool: one lane of
@@ -119,22 +195,12 @@ impl<B: Backend> Builder<B> {
     /// assert!(matches!(refused, Err(BuildError::CallerRunsBreaksOrder)));
     /// ```
     pub fn build_partitioned(self) -> Result<PartitionedPool<B>, BuildError> {
-        let workers = self.checked()?;
         if self.policy == RejectionPolicy::CallerRuns {
+            self.checked()?;
             return Err(BuildError::CallerRunsBreaksOrder);
         }
-        let max = self.max_workers.unwrap_or(workers * 2);
-        if max < workers {
-            return Err(BuildError::MaxBelowWorkers { workers, max });
-        }
-        let pool = Pool::start(
-            Mode::Partitioned,
-            workers,
-            max,
-            self.capacity,
-            &self.name_prefix,
-            self.policy,
-        )?;
-        Ok(PartitionedPool::new(pool))
+        Ok(PartitionedPool::new(Pool::start(
+            self.settings(Mode::Partitioned)?,
+        )?))
     }
 }

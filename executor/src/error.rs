@@ -96,14 +96,37 @@ pub enum TaskError {
         /// The panic message (or a placeholder for a non-string payload).
         message: String,
     },
-    /// `shutdown_now` removed the task from the queue before it started.
-    #[error("task {0} was cancelled by shutdown_now before it started")]
+    /// Taken off the queue before it started: by `shutdown_now`, or by
+    /// its handle's `cancel`.
+    #[error("task {0} was cancelled before it started")]
     Cancelled(TaskId),
     /// The discard-oldest policy evicted the task to make room.
     #[error("task {0} was discarded by the discard-oldest policy")]
     Discarded(TaskId),
 }
 // ANCHOR_END: task_error
+
+/// A task of a [`Pool::map`](crate::Pool::map) that gave no value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MapError {
+    /// The pool refused the task (it is shutting down, or full under a
+    /// policy that rejects); the input was not run.
+    #[error("map input not run: {0}")]
+    Rejected(RejectReason),
+    /// The task ran and failed, or was cancelled or discarded.
+    #[error(transparent)]
+    Failed(#[from] TaskError),
+}
+
+/// A wait with a deadline that passed before what it waited for happened.
+///
+/// ```
+/// let e = executor::WaitTimedOut;
+/// assert_eq!(e.to_string(), "timed out before any task finished");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("timed out before any task finished")]
+pub struct WaitTimedOut;
 
 /// Misuse of the pool's lifecycle.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

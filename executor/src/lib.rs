@@ -13,30 +13,44 @@
 //! `verification` crate, under the loom and shuttle model checkers.
 
 mod builder;
+mod cancellation;
 mod error;
 mod handle;
+mod hooks;
+mod idle;
+mod map;
 mod metrics;
 mod partitioned;
 mod policy;
 mod pool;
+mod promise;
 mod queue;
+mod resize;
 pub mod routing;
 mod shutdown;
 pub mod sizing;
 mod submit;
 pub mod sync;
 mod task;
+mod task_set;
 mod worker;
 
 pub use builder::{Builder, DEFAULT_CAPACITY};
-pub use error::{BuildError, LifecycleError, RejectReason, Rejected, ResizeError, TaskError};
-pub use handle::TaskHandle;
+pub use cancellation::CancelSignal;
+pub use error::{
+    BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, TaskError,
+    WaitTimedOut,
+};
+pub use handle::{Polled, TaskHandle};
+pub use hooks::{TaskEvent, WorkerEvent};
+pub use map::Map;
 pub use metrics::{LaneMetrics, Metrics, PartitionMetrics};
 pub use partitioned::PartitionedPool;
 pub use policy::RejectionPolicy;
 pub use pool::Pool;
 pub use shutdown::ShutdownReport;
-pub use task::{TaskId, Unstarted, panic_message};
+pub use task::{Outcome, TaskId, Unstarted, panic_message};
+pub use task_set::TaskSet;
 
 /// The production executor: a [`Pool`] on parking_lot and std threads.
 pub type Executor = Pool<sync::Std>;

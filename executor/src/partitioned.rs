@@ -19,6 +19,7 @@
 //! next, in order. A resize keeps the guarantee: a key whose worker changes
 //! keeps following its old worker until every task of it there is done.
 
+use crate::cancellation::CancelSignal;
 use crate::error::{LifecycleError, Rejected, ResizeError};
 use crate::handle::TaskHandle;
 use crate::metrics::{LaneMetrics, Metrics, PartitionMetrics};
@@ -28,7 +29,7 @@ use crate::routing::stable_hash;
 use crate::shutdown::ShutdownReport;
 use crate::submit::{WhenFull, admit, when_full};
 use crate::sync::Backend;
-use crate::task::Unstarted;
+use crate::task::{Unstarted, detached, package};
 use core::hash::Hash;
 use core::time::Duration;
 
@@ -65,7 +66,7 @@ impl<B: Backend> PartitionedPool<B> {
         T: Send + 'static,
     {
         let when = when_full(self.pool.shared.policy);
-        admit(&self.pool.shared, route(key), task, when)
+        admit(&self.pool.shared, route(key), task, when, package)
     }
     // ANCHOR_END: keyed_submit
 
@@ -77,7 +78,13 @@ impl<B: Backend> PartitionedPool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        admit(&self.pool.shared, route(key), task, WhenFull::Reject)
+        admit(
+            &self.pool.shared,
+            route(key),
+            task,
+            WhenFull::Reject,
+            package,
+        )
     }
 
     /// Waits up to `timeout` for room in the key's lane (never fires under
@@ -99,6 +106,7 @@ impl<B: Backend> PartitionedPool<B> {
             route(key),
             task,
             WhenFull::Wait(Some(deadline)),
+            package,
         )
     }
 
@@ -212,13 +220,13 @@ impl<B: Backend> PartitionedPool<B> {
         self.pool.is_terminated()
     }
 
-    // ANCHOR: resize
     /// Changes the number of workers to `workers` (at most the builder's
     /// `max_workers`). Keys move by jump consistent hashing, so only about
     /// `|new - old| / max(new, old)` of them change worker; a moved key's
     /// queued and running tasks finish on its old worker before any new
     /// task of it starts on the new one. Growing starts workers; shrinking
-    /// retires the highest lanes, whose workers leave once drained.
+    /// retires the highest lanes, whose workers leave once drained. (As
+    /// [`Pool::resize`], which holds the code.)
     ///
     /// ```
     /// use executor::Executor;
@@ -229,45 +237,45 @@ impl<B: Backend> PartitionedPool<B> {
     /// assert_eq!(pool.active_workers(), 1);
     /// ```
     pub fn resize(&self, workers: usize) -> Result<(), ResizeError> {
-        let max = self.pool.shared.signals.len();
-        if workers == 0 {
-            return Err(ResizeError::ZeroWorkers);
-        }
-        if workers > max {
-            return Err(ResizeError::AboveMax {
-                requested: workers,
-                max,
-            });
-        }
-        // Lock order: the worker handles, then the state (see `Pool`). Both
-        // are held while workers start, so no task is routed to a lane
-        // before its worker exists, and no shutdown misses a new worker.
-        let mut handles = self.pool.workers.lock();
-        let mut state = self.pool.shared.state.lock();
-        if state.closed {
-            return Err(ResizeError::ShuttingDown);
-        }
-        let before = state.active;
-        // Workers an earlier shrink retired, and that have left since.
-        let retired = self.pool.take_retired(&mut handles, &state);
-        state.active = workers;
-        let unserved: Vec<usize> = (0..workers).filter(|&lane| !state.served[lane]).collect();
-        let started = self
-            .pool
-            .spawn_workers(&mut handles, &mut state, unserved.into_iter());
-        if started.is_err() {
-            // Workers that did start beyond the old size retire at once.
-            state.active = before;
-        }
-        drop(state);
-        drop(handles);
-        self.pool.reap(retired);
-        // Retiring workers re-check and leave once drained; blocked
-        // submitters pick their lane again.
-        self.pool.shared.wake_all();
-        started.map_err(ResizeError::Spawn)
+        self.pool.resize(workers)
     }
-    // ANCHOR_END: resize
+
+    /// Runs `task` for `key` without a handle, as [`Pool::execute`].
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(2).build_partitioned().unwrap();
+    /// pool.execute(&"alice", || println!("in order for alice")).unwrap();
+    /// pool.wait_idle().unwrap();
+    /// ```
+    pub fn execute<K, F>(&self, key: &K, task: F) -> Result<(), Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() + Send + 'static,
+    {
+        let when = when_full(self.pool.shared.policy);
+        admit(&self.pool.shared, route(key), task, when, detached)
+    }
+
+    /// As [`Pool::wait_idle`]: every lane empty and nothing running.
+    pub fn wait_idle(&self) -> Result<(), LifecycleError> {
+        self.pool.wait_idle()
+    }
+
+    /// As [`Pool::wait_idle_timeout`].
+    pub fn wait_idle_timeout(&self, timeout: Duration) -> Result<bool, LifecycleError> {
+        self.pool.wait_idle_timeout(timeout)
+    }
+
+    /// As [`Pool::cancel_signal`].
+    pub fn cancel_signal(&self) -> CancelSignal<B> {
+        self.pool.cancel_signal()
+    }
+
+    /// The pool's name, as [`Pool::name`].
+    pub fn name(&self) -> &str {
+        self.pool.name()
+    }
 }
 
 // ANCHOR: route

@@ -5,9 +5,9 @@ use crate::builder::Builder;
 use crate::error::{BuildError, LifecycleError};
 use crate::metrics::Metrics;
 use crate::policy::RejectionPolicy;
-use crate::queue::{Mode, Shared, State};
+use crate::queue::{Mode, Settings, Shared, State, WorkerId};
 use crate::sync::{Arc, Backend, Mutex, thread};
-use crate::worker::work;
+use crate::worker::{Me, work};
 use core::fmt;
 
 /// A worker pool over a bounded queue, generic over its sync backend.
@@ -33,16 +33,14 @@ pub struct Pool<B: Backend> {
     /// lock.
     pub(crate) workers: Mutex<B, Vec<Worker<B>>>,
     // ANCHOR_END: workers_lock_order
-    /// Identities of the workers started and not yet reaped, to refuse
-    /// waiting from inside a task. Separate from `workers`, which a shutdown holds while
-    /// joining: a task asking "am I a worker?" must not wait for that.
-    pub(crate) worker_ids: Mutex<B, Vec<B::ThreadId>>,
     pub(crate) prefix: String,
+    /// The most workers a resize may grow to.
+    pub(crate) max_workers: usize,
 }
 
-/// A worker thread and the lane it serves.
+/// A worker thread and its serial number (see [`Me`]).
 pub(crate) struct Worker<B: Backend> {
-    pub(crate) lane: usize,
+    pub(crate) serial: usize,
     pub(crate) handle: thread::JoinHandle<B, ()>,
 }
 
@@ -52,27 +50,21 @@ impl<B: Backend> Pool<B> {
         Builder::default()
     }
 
-    /// Starts `workers` workers; a partitioned pool has room for `lanes`
-    /// lanes (its most workers after a resize).
-    pub(crate) fn start(
-        mode: Mode,
-        workers: usize,
-        lanes: usize,
-        capacity: usize,
-        prefix: &str,
-        policy: RejectionPolicy,
-    ) -> Result<Self, BuildError> {
-        let lanes = if mode == Mode::Shared { 1 } else { lanes };
-        let active = if mode == Mode::Shared { 1 } else { workers };
+    /// Starts a pool as `settings` say.
+    pub(crate) fn start(settings: Settings<B>) -> Result<Self, BuildError> {
         let pool = Pool {
-            shared: Arc::new(Shared::new(mode, lanes, active, capacity, policy)),
-            workers: Mutex::new(Vec::with_capacity(workers)),
-            worker_ids: Mutex::new(Vec::with_capacity(workers)),
-            prefix: prefix.to_owned(),
+            shared: Arc::new(Shared::new(&settings)),
+            workers: Mutex::new(Vec::with_capacity(settings.workers)),
+            prefix: settings.prefix,
+            max_workers: settings.max_workers,
         };
         let mut handles = pool.workers.lock();
         let mut state = pool.shared.state.lock();
-        let result = pool.spawn_workers(&mut handles, &mut state, 0..workers);
+        let lanes: Vec<usize> = match settings.mode {
+            Mode::Shared => vec![0; settings.workers],
+            Mode::Partitioned => (0..settings.workers).collect(),
+        };
+        let result = pool.spawn_workers(&mut handles, &mut state, lanes);
         drop(state);
         drop(handles);
         // On failure, dropping the pool closes it and joins those started.
@@ -80,47 +72,63 @@ impl<B: Backend> Pool<B> {
     }
 
     // ANCHOR: spawn_workers
-    /// Starts workers `indices` (worker `i` serves lane `i` of a
-    /// partitioned pool, lane 0 of a shared one), keeping their handles.
-    /// The caller holds the state lock throughout, so no task is routed
-    /// while workers are being added; each new worker starts by waiting for
-    /// that lock.
+    /// Starts one worker per entry of `lanes`, serving that lane (lane 0,
+    /// for each worker of a shared pool), and keeps their handles. The
+    /// caller holds the state lock throughout, so no task is routed while
+    /// workers are being added; each new worker starts by waiting for that
+    /// lock. A partitioned pool's workers are named by their lane, a
+    /// shared pool's by their serial number.
     pub(crate) fn spawn_workers(
         &self,
         handles: &mut Vec<Worker<B>>,
         state: &mut State,
-        indices: impl Iterator<Item = usize>,
+        lanes: Vec<usize>,
     ) -> Result<(), BuildError> {
-        for index in indices {
-            let lane = match self.shared.mode {
-                Mode::Shared => 0,
-                Mode::Partitioned => index,
+        for lane in lanes {
+            let serial = state.next_index;
+            let index = match self.shared.mode {
+                Mode::Shared => serial,
+                Mode::Partitioned => lane,
             };
             let name = format!("{}-{index}", self.prefix);
+            let me = Me {
+                serial,
+                index,
+                lane,
+                name: name.clone(),
+            };
             let shared = self.shared.clone();
-            let handle = thread::spawn::<B, _, _>(name.clone(), move || work(shared, lane))
+            let handle = thread::spawn::<B, _, _>(name.clone(), move || work(shared, me))
                 .map_err(|source| BuildError::Spawn { name, source })?;
             // Counted live before it can run, so shutdown waits for it.
+            state.next_index += 1;
             state.live_workers += 1;
             state.served[lane] = true;
-            self.worker_ids.lock().push(handle.id());
-            handles.push(Worker { lane, handle });
+            self.shared.worker_ids.lock().push(WorkerId {
+                thread: handle.id(),
+                lane,
+                index,
+            });
+            handles.push(Worker { serial, handle });
         }
         Ok(())
     }
     // ANCHOR_END: spawn_workers
 
     /// Takes out the workers that have left their loop for good (retired
-    /// by a resize: their lane is no longer served), to be reaped.
+    /// by a resize or the keep-alive), to be reaped.
     pub(crate) fn take_retired(
         &self,
         handles: &mut Vec<Worker<B>>,
-        state: &State,
+        state: &mut State,
     ) -> Vec<Worker<B>> {
-        let (retired, serving) = core::mem::take(handles)
+        let (retired, serving): (Vec<_>, Vec<_>) = core::mem::take(handles)
             .into_iter()
-            .partition(|w| !state.served[w.lane]);
+            .partition(|w| state.exited.contains(&w.serial));
         *handles = serving;
+        for worker in &retired {
+            state.exited.remove(&worker.serial);
+        }
         retired
     }
 
@@ -137,12 +145,27 @@ impl<B: Backend> Pool<B> {
             // task panic); the thread has ended either way.
             let _ = worker.handle.join();
         }
-        self.worker_ids.lock().retain(|id| !ids.contains(id));
+        self.shared
+            .worker_ids
+            .lock()
+            .retain(|w| !ids.contains(&w.thread));
     }
 
     /// The number of worker threads serving now.
     pub fn workers(&self) -> usize {
         self.shared.state.lock().live_workers
+    }
+
+    /// The pool's name: its workers are named `{name}-{index}`.
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().name_prefix("api").build().unwrap();
+    /// assert_eq!(pool.name(), "api");
+    /// assert!(format!("{pool:?}").contains("\"api\""));
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.prefix
     }
 
     /// The queue's capacity (per lane, in a partitioned pool).
@@ -172,7 +195,7 @@ impl<B: Backend> Pool<B> {
     /// the workers to finish, since it is one of them.
     pub(crate) fn refuse_if_worker(&self) -> Result<(), LifecycleError> {
         let me = thread::current_id::<B>();
-        if self.worker_ids.lock().contains(&me) {
+        if self.shared.worker_ids.lock().iter().any(|w| w.thread == me) {
             let thread = thread::current_name::<B>().unwrap_or_else(|| format!("{me:?}"));
             return Err(LifecycleError::FromWorker { thread });
         }
@@ -184,6 +207,7 @@ impl<B: Backend> Pool<B> {
 impl<B: Backend> fmt::Debug for Pool<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pool")
+            .field("name", &self.prefix)
             .field("backend", &B::NAME)
             .field("workers", &self.workers())
             .field("capacity", &self.capacity())

@@ -8,7 +8,7 @@
 use crate::error::{LifecycleError, TaskError};
 use crate::pool::Pool;
 use crate::sync::Backend;
-use crate::task::{TaskId, Unstarted};
+use crate::task::{TaskId, Unstarted, run_quietly};
 use core::time::Duration;
 
 impl<B: Backend> Pool<B> {
@@ -40,10 +40,12 @@ impl<B: Backend> Pool<B> {
     /// `timeout` for the accepted tasks to run and the workers to leave.
     /// A task that never returns cannot hold the caller past the deadline:
     /// the report then names the tasks still running (and counts those
-    /// still queued), and the pool goes on shutting down in the background
-    /// (`shutdown_now` takes the queued ones back; nothing can stop a
-    /// running one from outside). The timeout only bounds the wait; under
-    /// the model checkers it never fires.
+    /// still queued), the [`cancel_signal`](Self::cancel_signal) is raised
+    /// so running tasks that check it stop early, and the pool goes on
+    /// shutting down in the background (`shutdown_now` takes the queued
+    /// ones back; nothing can stop a running task from outside). The
+    /// timeout only bounds the wait; under the model checkers it never
+    /// fires.
     ///
     /// ```
     /// use std::time::Duration;
@@ -65,6 +67,8 @@ impl<B: Backend> Pool<B> {
                 ..ShutdownReport::default()
             });
         }
+        // Past the deadline: ask the running tasks to stop (they may check).
+        self.cancel_running();
         let state = self.shared.state.lock();
         Ok(ShutdownReport {
             terminated: false,
@@ -74,9 +78,11 @@ impl<B: Backend> Pool<B> {
     }
     // ANCHOR_END: shutdown_timeout
 
-    /// Immediate shutdown: stop accepting and take every task that has not
-    /// started off the queue. Their handles resolve as
-    /// [`TaskError::Cancelled`]; running tasks finish undisturbed. Does not
+    /// Immediate shutdown: stop accepting, take every task that has not
+    /// started off the queue, and raise the [`cancel_signal`](Self::cancel_signal)
+    /// for the running ones. The unstarted tasks' handles resolve as
+    /// [`TaskError::Cancelled`]; running tasks go on until they return
+    /// (those that check the signal return early). Does not
     /// wait (so it is safe from inside a task): follow with
     /// [`Self::shutdown`] or [`Self::await_termination`] to wait.
     ///
@@ -103,12 +109,17 @@ impl<B: Backend> Pool<B> {
         let n = jobs.len() as u64;
         state.metrics.queued -= n;
         state.metrics.cancelled += n;
+        if state.is_idle() {
+            self.shared.idle.notify_all();
+        }
         drop(state);
+        self.cancel_running();
         self.shared.wake_all();
         jobs.into_iter()
             .map(|mut job| {
                 let id = job.id();
-                job.cancel(TaskError::Cancelled(id));
+                // A completion callback runs here, outside the lock.
+                run_quietly(job.cancel(TaskError::Cancelled(id)));
                 Unstarted::new(job)
             })
             .collect()
@@ -130,16 +141,12 @@ impl<B: Backend> Pool<B> {
     // ANCHOR: await_termination
     pub fn await_termination(&self, timeout: Duration) -> Result<bool, LifecycleError> {
         self.refuse_if_worker()?;
-        let deadline = B::now().saturating_add(timeout);
-        let mut state = self.shared.state.lock();
-        while state.live_workers > 0 {
-            let now = B::now();
-            if now >= deadline {
-                return Ok(false);
-            }
-            state = self.shared.terminated.wait_timeout(state, deadline - now).0;
-        }
-        Ok(true)
+        let state = self.shared.state.lock();
+        let (_, timed_out) = self
+            .shared
+            .terminated
+            .wait_while_timeout(state, timeout, |s| !s.is_terminated());
+        Ok(!timed_out)
     }
     // ANCHOR_END: await_termination
 
@@ -147,7 +154,7 @@ impl<B: Backend> Pool<B> {
     /// policy ran on a submitting thread is not a worker's: it may still
     /// be running; see [`RejectionPolicy::CallerRuns`](crate::RejectionPolicy::CallerRuns).)
     pub fn is_terminated(&self) -> bool {
-        self.shared.state.lock().live_workers == 0
+        self.shared.state.lock().is_terminated()
     }
 
     // ANCHOR: close_flag
@@ -179,7 +186,7 @@ impl<B: Backend> Pool<B> {
         drop(
             self.shared
                 .terminated
-                .wait_while(state, |s| s.live_workers > 0),
+                .wait_while(state, |s| !s.is_terminated()),
         );
     }
     // ANCHOR_END: join_workers

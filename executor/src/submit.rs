@@ -7,8 +7,9 @@ use crate::error::{RejectReason, Rejected, TaskError};
 use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
 use crate::queue::{Route, Shared, State};
-use crate::sync::{Backend, MutexGuard};
-use crate::task::{drop_quietly, package};
+use crate::sync::{Arc, Backend, MutexGuard};
+use crate::task::{Job, Place, TaskId, detached, drop_quietly, package, run_quietly};
+use crate::worker::help;
 use core::time::Duration;
 
 // ANCHOR: when_full_enum
@@ -47,9 +48,32 @@ impl<B: Backend> Pool<B> {
             Route::Shared,
             task,
             when_full(self.shared.policy),
+            package,
         )
     }
     // ANCHOR_END: submit
+
+    // ANCHOR: execute
+    /// Submits a task nobody waits for: no handle, the cheapest path (no
+    /// result slot to allocate or signal). Admission is as [`Self::submit`]'s;
+    /// a panic is caught and counted in [`Metrics::failed`](crate::Metrics)
+    /// (the `after_task` hook sees it), and reported nowhere else.
+    ///
+    /// ```
+    /// use executor::Executor;
+    /// let pool = Executor::builder().workers(2).build().unwrap();
+    /// pool.execute(|| println!("fire and forget")).unwrap();
+    /// pool.shutdown().unwrap(); // runs it before returning
+    /// assert_eq!(pool.metrics().completed, 1);
+    /// ```
+    pub fn execute<F>(&self, task: F) -> Result<(), Rejected<F>>
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        let when = when_full(self.shared.policy);
+        admit(&self.shared, Route::Shared, task, when, detached)
+    }
+    // ANCHOR_END: execute
 
     /// Submits without ever blocking: if the queue is full or the pool is
     /// shutting down, the task comes straight back (whatever the policy).
@@ -72,7 +96,7 @@ impl<B: Backend> Pool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        admit(&self.shared, Route::Shared, task, WhenFull::Reject)
+        admit(&self.shared, Route::Shared, task, WhenFull::Reject, package)
     }
     // ANCHOR_END: try_submit
 
@@ -103,6 +127,7 @@ impl<B: Backend> Pool<B> {
             Route::Shared,
             task,
             WhenFull::Wait(Some(deadline)),
+            package,
         )
     }
     // ANCHOR_END: submit_timeout
@@ -122,19 +147,25 @@ pub(crate) fn when_full(policy: RejectionPolicy) -> WhenFull {
 
 // ANCHOR: admit
 /// The one admission path behind every submit method, shared and
-/// partitioned alike. The lane is chosen again after every wait: a resize
-/// may have moved the key meanwhile.
-pub(crate) fn admit<B, F, T>(
-    shared: &Shared<B>,
+/// partitioned alike, with a handle or without (`make` wraps the task as a
+/// job, and makes what the submitter keeps). The lane is chosen again
+/// after every wait: a resize may have moved the key meanwhile.
+pub(crate) fn admit<B, F, R>(
+    shared: &Arc<B, Shared<B>>,
     route: Route,
     task: F,
     when_full: WhenFull,
-) -> Result<TaskHandle<B, T>, Rejected<F>>
+    make: impl FnOnce(TaskId, F, Place<'_, B>) -> (Box<dyn Job>, R),
+) -> Result<R, Rejected<F>>
 where
     B: Backend,
-    F: FnOnce() -> T + Send + 'static,
-    T: Send + 'static,
 {
+    // The clock is read only if a hook reports queue waits.
+    let enqueued = if shared.hooks.timed() {
+        B::now()
+    } else {
+        Duration::ZERO
+    };
     let mut state = shared.state.lock();
     state.metrics.submitted += 1;
     let mut evicted = None;
@@ -158,6 +189,14 @@ where
         if state.lanes[lane].len() < shared.capacity {
             break lane;
         }
+        if let WhenFull::Wait(_) = when_full
+            && let Some(index) = shared.serves_alone(&state, lane)
+        {
+            // Waiting would wait for this very thread to free a slot: run
+            // the lane's next task here instead, then try again.
+            state = help(shared, state, lane, index);
+            continue;
+        }
         waited = Some(lane);
         match when_full {
             WhenFull::Reject => return Err(reject(state, task, RejectReason::Full)),
@@ -178,7 +217,7 @@ where
                     .wait_timeout(state, deadline - now)
                     .0;
             }
-            WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task)),
+            WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task, make)),
             WhenFull::DiscardOldest => {
                 let victim = state.lanes[lane].pop_front();
                 if let Some(victim) = &victim {
@@ -196,16 +235,19 @@ where
             }
         }
     };
-    let handle = state.push(lane, route, |id| package(id, task));
+    let kept = state.push(lane, route, enqueued, |id| {
+        make(id, task, Some((shared, lane)))
+    });
     drop(state);
     shared.signals[lane].not_empty.notify_one();
     if let Some(mut victim) = evicted {
         let id = victim.job.id();
-        victim.job.cancel(TaskError::Discarded(id));
+        // A completion callback of the victim's runs here, outside the lock.
+        run_quietly(victim.job.cancel(TaskError::Discarded(id)));
         // The victim's closure is user data: drop it inside a panic boundary.
         drop_quietly(victim);
     }
-    Ok(handle)
+    Ok(kept)
 }
 // ANCHOR_END: admit
 
@@ -222,15 +264,15 @@ fn reject<B: Backend, F>(
 
 // ANCHOR: caller_runs
 /// Caller-runs: accounted as accepted and running, run on this thread.
-fn run_on_caller<B, F, T>(
+/// The pool's hooks are for its workers, and do not run here.
+fn run_on_caller<B, F, R>(
     shared: &Shared<B>,
     mut state: MutexGuard<'_, B, State>,
     task: F,
-) -> TaskHandle<B, T>
+    make: impl FnOnce(TaskId, F, Place<'_, B>) -> (Box<dyn Job>, R),
+) -> R
 where
     B: Backend,
-    F: FnOnce() -> T + Send + 'static,
-    T: Send + 'static,
 {
     let id = state.accept();
     state.metrics.running += 1;
@@ -238,10 +280,16 @@ where
     state.metrics.caller_ran += 1;
     state.lane_counts[0].accepted += 1;
     drop(state);
-    let (job, handle) = package(id, task);
-    // The handle is alive, so the value always reaches it: no leftover.
-    let leftover = job.run(&mut |outcome| shared.state.lock().finish(id, outcome, 0, 0));
-    drop_quietly(leftover);
-    handle
+    let (job, kept) = make(id, task, None);
+    let leftover = job.run(&mut |outcome| {
+        let mut state = shared.state.lock();
+        state.finish(id, outcome, 0, 0);
+        state.finishing -= 1; // nothing is owed: the handle is alive
+        if state.is_idle() {
+            shared.idle.notify_all();
+        }
+    });
+    run_quietly(leftover);
+    kept
 }
 // ANCHOR_END: caller_runs

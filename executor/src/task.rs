@@ -3,8 +3,9 @@
 
 use crate::TaskHandle;
 use crate::error::TaskError;
-use crate::handle::{Promise, pair};
-use crate::sync::Backend;
+use crate::promise::{Origin, Promise, pair};
+use crate::queue::Shared;
+use crate::sync::{Arc, Backend};
 use core::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -18,10 +19,18 @@ impl fmt::Display for TaskId {
     }
 }
 
-/// How a run ended, for the metrics.
+/// How a task's run ended, as the metrics count it and the
+/// [`after_task`](crate::Builder::after_task) hook reports it.
+///
+/// ```
+/// use executor::Outcome;
+/// assert_ne!(Outcome::Completed, Outcome::Panicked);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Outcome {
+pub enum Outcome {
+    /// The task returned.
     Completed,
+    /// The task panicked; the worker caught it.
     Panicked,
 }
 
@@ -31,19 +40,24 @@ pub(crate) trait Job: Send {
     /// Runs the closure, catching a panic, calls `account` with how it
     /// ended, and only then resolves the handle (unless [`Job::cancel`]
     /// already did). So a submitter that joins sees metrics that include it.
-    /// Returns the value if its handle is gone: the caller drops it with
-    /// [`drop_quietly`], outside the pool's lock.
-    #[must_use = "a value nobody waits for must be dropped outside the pool's lock"]
+    /// Returns the user code still owed (a value whose handle is gone, to
+    /// drop; a completion callback, to call): the caller runs it with
+    /// [`run_quietly`], outside the pool's lock.
+    #[must_use = "user code must run outside the pool's lock"]
     fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover>;
     /// Resolves the handle without running; the closure stays runnable.
-    fn cancel(&mut self, why: TaskError);
+    /// Returns the completion callback to call, if one was registered.
+    #[must_use = "user code must run outside the pool's lock"]
+    fn cancel(&mut self, why: TaskError) -> Option<Leftover>;
     /// The task's id.
     fn id(&self) -> TaskId;
 }
 // ANCHOR_END: job_trait
 
-/// A task's value that nobody will read (its handle was dropped first).
-pub(crate) type Leftover = Box<dyn Send>;
+/// User code a resolution owes, to run outside the pool's lock: dropping a
+/// value nobody will read (its handle was dropped first), or calling a
+/// completion callback with the outcome.
+pub(crate) type Leftover = Box<dyn FnOnce() + Send>;
 
 // ANCHOR: drop_quietly
 /// Drops user data inside a panic boundary: a `Drop` that panics must not
@@ -54,9 +68,16 @@ pub(crate) fn drop_quietly<V>(value: V) {
         core::mem::forget(payload);
     }
 }
+
+/// Runs what a resolution owes (see [`Leftover`]) inside a panic boundary.
+pub(crate) fn run_quietly(leftover: Option<Leftover>) {
+    if let Some(Err(payload)) = leftover.map(|code| catch_unwind(AssertUnwindSafe(code))) {
+        drop_quietly(payload);
+    }
+}
 // ANCHOR_END: drop_quietly
 
-struct Packaged<B: Backend, F, T: Send> {
+struct Packaged<B: Backend, F, T: Send + 'static> {
     f: F,
     promise: Promise<B, T>,
     id: TaskId,
@@ -84,14 +105,12 @@ where
         } else {
             Outcome::Panicked
         });
-        let leftover = promise.resolve(result)?;
-        Some(Box::new(leftover))
+        promise.resolve(result)
     }
     // ANCHOR_END: job_run
 
-    fn cancel(&mut self, why: TaskError) {
-        // An error carries no user data: nothing to drop with care.
-        let _ = self.promise.resolve(Err(why));
+    fn cancel(&mut self, why: TaskError) -> Option<Leftover> {
+        self.promise.resolve(Err(why))
     }
 
     fn id(&self) -> TaskId {
@@ -99,15 +118,71 @@ where
     }
 }
 
-/// Wraps `f` as a job with a fresh handle.
-pub(crate) fn package<B, F, T>(id: TaskId, f: F) -> (Box<dyn Job>, TaskHandle<B, T>)
+/// Where a job is queued (the pool's shared state and the lane), for a
+/// handle to find it again; none for a task run on the caller.
+pub(crate) type Place<'a, B> = Option<(&'a Arc<B, Shared<B>>, usize)>;
+
+/// Wraps `f` as a job with a fresh handle, which can take the job back off
+/// its lane while it waits there.
+pub(crate) fn package<B, F, T>(
+    id: TaskId,
+    f: F,
+    place: Place<'_, B>,
+) -> (Box<dyn Job>, TaskHandle<B, T>)
 where
     B: Backend,
     F: FnOnce() -> T + Send + 'static,
     T: Send + 'static,
 {
-    let (promise, handle) = pair(id);
+    let origin = place.map(|(shared, lane)| Origin {
+        shared: shared.clone(),
+        lane,
+    });
+    let (promise, handle) = pair(id, origin);
     (Box::new(Packaged { f, promise, id }), handle)
+}
+
+// ANCHOR: detached
+/// A task without a handle ([`Pool::execute`](crate::Pool::execute)): no
+/// slot to allocate, nobody to notify. A panic is counted and its message
+/// goes to the `after_task` hook's outcome, nowhere else.
+struct Detached<F> {
+    f: F,
+    id: TaskId,
+}
+
+impl<F: FnOnce() + Send> Job for Detached<F> {
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover> {
+        let Detached { f, .. } = *self;
+        // AssertUnwindSafe: nothing of the closure is touched after a panic.
+        let result = catch_unwind(AssertUnwindSafe(f));
+        account(match result {
+            Ok(()) => Outcome::Completed,
+            Err(payload) => {
+                drop_quietly(payload);
+                Outcome::Panicked
+            }
+        });
+        None
+    }
+
+    fn cancel(&mut self, _why: TaskError) -> Option<Leftover> {
+        None // no handle to resolve
+    }
+
+    fn id(&self) -> TaskId {
+        self.id
+    }
+}
+// ANCHOR_END: detached
+
+/// Wraps `f` as a job nobody waits for.
+pub(crate) fn detached<B: Backend, F: FnOnce() + Send + 'static>(
+    id: TaskId,
+    f: F,
+    _place: Place<'_, B>,
+) -> (Box<dyn Job>, ()) {
+    (Box::new(Detached { f, id }), ())
 }
 
 /// The text of a panic payload, as `panic!` with a string produces (what
@@ -159,7 +234,7 @@ impl Unstarted {
         let leftover = self
             .job
             .run(&mut |outcome| completed = outcome == Outcome::Completed);
-        drop_quietly(leftover);
+        run_quietly(leftover);
         completed
     }
 }

@@ -1,63 +1,182 @@
 //! The worker loop: wait for a task or for shutdown, run the task with its
-//! panic caught, account for it, repeat; leave once closed and drained.
+//! panic caught, account for it, repeat; leave once closed and drained, or
+//! once a resize or the keep-alive retires the worker.
 
-use crate::queue::Shared;
-use crate::sync::{Arc, Backend};
-use crate::task::drop_quietly;
+use crate::hooks::{Hooks, TaskEvent};
+use crate::queue::{Entry, Mode, Shared, State};
+use crate::sync::{Arc, Backend, MutexGuard};
+use crate::task::run_quietly;
+use core::time::Duration;
+
+/// Who a worker is: a serial number unique in its pool (to reap it), the
+/// lane it serves, and its thread's name (with its index as the suffix).
+pub(crate) struct Me {
+    pub(crate) serial: usize,
+    pub(crate) index: usize,
+    pub(crate) lane: usize,
+    pub(crate) name: String,
+}
+
+type Guard<'a, B> = MutexGuard<'a, B, State>;
 
 // ANCHOR: worker_loop
-/// Serves `lane` until the pool is closed and the lane is empty, or (in a
-/// partitioned pool shrunk by a resize) until the lane is retired and empty.
+/// Serves `me.lane` until the pool is closed and the lane is empty, or
+/// until the worker is retired: its lane by a partitioned resize (it
+/// drains the lane first), or, in a shared pool, by a shrink or the
+/// keep-alive (it leaves at once; the others drain).
 ///
 /// The must-haves: it re-checks the condition after every wake-up (they can
 /// be spurious or stolen), it never blocks without someone bound to notify
 /// it (a push, shutdown's or resize's `wake_all`), it runs no user code
-/// under the lock or outside a panic boundary (the task inside `Job::run`,
-/// a value nobody waits for in `drop_quietly`), and it accounts for every
-/// task it takes, finishing one and taking the next under a single lock
-/// acquisition.
-pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, lane: usize) {
-    let signals = &shared.signals[lane];
-    // ANCHOR: wait_loop
+/// under the lock or outside a panic boundary (tasks, hooks, callbacks,
+/// values nobody waits for), and it accounts for every task it takes,
+/// finishing one and taking the next under a single lock acquisition.
+pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, me: Me) {
+    Hooks::worker(&shared.hooks.worker_start, me.index, &me.name);
+    let signals = &shared.signals[me.lane];
     let mut state = shared.state.lock();
     loop {
-        state = signals.not_empty.wait_while(state, |s| {
-            s.lanes[lane].is_empty() && !s.closed && lane < s.active
-        });
-        let Some(entry) = state.pop(lane) else {
+        state = wait_for_work(&shared, state, me.lane);
+        if state.mode == Mode::Shared && state.retiring(me.lane) {
+            break; // a surplus worker of a shared pool: the others drain
+        }
+        let Some(entry) = state.pop(me.lane) else {
             break; // drained, and closed or retired
         };
-        // ANCHOR_END: wait_loop
         drop(state);
         // A slot is free: let one blocked submitter in.
         signals.not_full.notify_one();
-        // ANCHOR: state_then_slot
-        // Account, then resolve the handle, under one lock acquisition
-        // that is also the one taking the next task. Lock order: the pool's
-        // state lock before a handle's slot lock, never the reverse.
-        let mut relocked = None;
-        let id = entry.job.id();
-        let leftover = entry.job.run(&mut |outcome| {
-            let mut guard = shared.state.lock();
-            guard.finish(id, outcome, lane, entry.key);
-            relocked = Some(guard);
-        });
-        state = relocked.unwrap_or_else(|| shared.state.lock());
-        if let Some(value) = leftover {
-            // Nobody waits for this value: drop it (user code) outside the
-            // lock and inside a panic boundary, then take the lock again.
-            drop(state);
-            drop_quietly(value);
-            state = shared.state.lock();
-        }
-        // ANCHOR_END: state_then_slot
+        state = run(&shared, entry, me.lane, me.index);
     }
-    state.served[lane] = false;
+    leave(&shared, state, &me);
+}
+// ANCHOR_END: worker_loop
+
+// ANCHOR: wait_loop
+/// Waits while there is nothing to do: the lane is empty, the pool open
+/// and this worker not retired. A worker above a shared pool's core count
+/// that idles for the whole keep-alive retires itself (lowers the wanted
+/// count by one, so exactly one worker leaves per expiry).
+fn wait_for_work<'a, B: Backend>(
+    shared: &'a Shared<B>,
+    mut state: Guard<'a, B>,
+    lane: usize,
+) -> Guard<'a, B> {
+    let not_empty = &shared.signals[lane].not_empty;
+    let idle = |s: &State| s.lanes[lane].is_empty() && !s.closed;
+    while idle(&state) && !state.retiring(lane) {
+        let keep_alive = shared
+            .keep_alive
+            .filter(|_| state.mode == Mode::Shared && state.live_workers > state.core);
+        let Some(keep_alive) = keep_alive else {
+            state = not_empty.wait(state);
+            continue;
+        };
+        let timed_out;
+        (state, timed_out) = not_empty.wait_timeout(state, keep_alive);
+        if timed_out && idle(&state) && state.live_workers > state.core {
+            state.active = state.active.min(state.live_workers - 1);
+        }
+    }
+    state
+}
+// ANCHOR_END: wait_loop
+
+// ANCHOR: state_then_slot
+/// Runs one task taken off the queue (the lock is free), and returns with
+/// the lock held again, ready to take the next.
+pub(crate) fn run<'a, B: Backend>(
+    shared: &'a Shared<B>,
+    entry: Entry,
+    lane: usize,
+    index: usize,
+) -> Guard<'a, B> {
+    let hooks = &shared.hooks;
+    let started = if hooks.timed() {
+        B::now()
+    } else {
+        Duration::ZERO
+    };
+    let mut event = TaskEvent {
+        id: entry.job.id(),
+        worker: index,
+        queue_wait: started.saturating_sub(entry.enqueued),
+        run_time: Duration::ZERO,
+        outcome: None,
+    };
+    Hooks::task(&hooks.before_task, event);
+    // Account, then resolve the handle, under one lock acquisition that is
+    // also the one taking the next task. Lock order: the pool's state lock
+    // before a handle's slot lock, never the reverse.
+    let mut relocked = None;
+    let leftover = entry.job.run(&mut |outcome| {
+        let mut guard = shared.state.lock();
+        guard.finish(event.id, outcome, lane, entry.key);
+        event.outcome = Some(outcome);
+        relocked = Some(guard);
+    });
+    let mut state = relocked.unwrap_or_else(|| shared.state.lock());
+    if leftover.is_some() || hooks.after_task.is_some() {
+        // User code owed after the run (a value nobody waits for, a
+        // completion callback, the after-task hook): outside the lock and
+        // inside a panic boundary, then take the lock again.
+        drop(state);
+        run_quietly(leftover);
+        event.run_time = B::now().saturating_sub(started);
+        Hooks::task(&hooks.after_task, event);
+        state = shared.state.lock();
+    }
+    // Only now is the task's work done, callbacks and hooks included.
+    state.finishing -= 1;
+    if state.is_idle() {
+        shared.idle.notify_all();
+    }
+    state
+}
+// ANCHOR_END: state_then_slot
+
+// ANCHOR: help
+/// Runs the next task of `lane` on the calling worker (worker `index`, the
+/// only one serving that lane), from inside one of its tasks, instead of
+/// waiting for itself: what the worker would run next anyway, so the
+/// lane's FIFO order holds. Called with the lock held and the lane not
+/// empty; returns with the lock held.
+pub(crate) fn help<'a, B: Backend>(
+    shared: &'a Shared<B>,
+    mut state: Guard<'a, B>,
+    lane: usize,
+    index: usize,
+) -> Guard<'a, B> {
+    let Some(entry) = state.pop(lane) else {
+        return state;
+    };
+    drop(state);
+    shared.signals[lane].not_full.notify_one();
+    run(shared, entry, lane, index)
+}
+// ANCHOR_END: help
+
+// ANCHOR: leave
+/// Leaves the pool: no longer serving (decided under this lock, so no
+/// other worker counts on it), then the stop hook outside the lock, then
+/// the last one out wakes whoever awaits termination.
+fn leave<'a, B: Backend>(shared: &'a Shared<B>, mut state: Guard<'a, B>, me: &Me) {
     state.live_workers -= 1;
-    let last = state.live_workers == 0;
+    if state.mode == Mode::Partitioned {
+        state.served[me.lane] = false;
+    }
+    if shared.hooks.worker_stop.is_some() {
+        state.stopping += 1;
+        drop(state);
+        Hooks::worker(&shared.hooks.worker_stop, me.index, &me.name);
+        state = shared.state.lock();
+        state.stopping -= 1;
+    }
+    state.exited.insert(me.serial);
+    let last = state.is_terminated();
     drop(state);
     if last {
         shared.terminated.notify_all();
     }
 }
-// ANCHOR_END: worker_loop
+// ANCHOR_END: leave

@@ -1,15 +1,20 @@
 //! State-machine test: the executor against a sequential model.
 //!
 //! proptest generates a queue capacity (1 to 3) and a sequence of operations
-//! (blocking `submit`, `try_submit`, `Release`, `shutdown_now`, `shutdown`)
+//! (blocking `submit`, a blocking `submit` left blocked on the full queue,
+//! `try_submit`, `Release`, `shutdown_now`, `shutdown`)
 //! and runs them against a one-worker pool whose tasks wait at a gate that
 //! only the test opens. With the worker held at the gate, the pool's state
 //! is deterministic, so a sequential model predicts it exactly, and after
 //! every operation the test compares the two. The guarantees guarded:
 //!
 //! - **Exact accounting**: after every operation, `metrics()` equals the
-//!   model's counts (submitted, accepted, rejected, completed, failed,
-//!   cancelled, queued, running) and is consistent.
+//!   model's counts (submitted, accepted, rejected, waiting, completed,
+//!   failed, cancelled, queued, running) and is consistent, a blocked
+//!   submitter included.
+//! - **Blocked submitters**: one blocked on the full queue is admitted into
+//!   the first slot the worker frees (behind the queued tasks), and refused
+//!   `ShuttingDown` when the pool closes.
 //! - **Admission**: a submission is accepted, refused `Full` or refused
 //!   `ShuttingDown` exactly when the model says; task ids count the accepted
 //!   tasks from 0; the worker starts tasks one at a time in FIFO order.
@@ -59,6 +64,12 @@ enum Op {
     Submit {
         panics: bool,
     },
+    /// Blocking `submit` into the full queue, from its own thread: it
+    /// stays blocked (counted `waiting`) until a slot frees or the pool
+    /// closes. A plain `Submit` if the queue is not full.
+    SubmitBlocked {
+        panics: bool,
+    },
     /// `try_submit`.
     TrySubmit {
         panics: bool,
@@ -74,6 +85,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         8 => prop::bool::weighted(0.25).prop_map(|panics| Op::Submit { panics }),
         8 => prop::bool::weighted(0.25).prop_map(|panics| Op::TrySubmit { panics }),
+        4 => prop::bool::weighted(0.25).prop_map(|panics| Op::SubmitBlocked { panics }),
         3 => Just(Op::Release),
         1 => Just(Op::ShutdownNow),
         1 => Just(Op::Shutdown),
@@ -119,17 +131,20 @@ proptest! {
 fn fixed_sequence_covers_every_branch() {
     use Op::*;
     let ops = [
-        Submit { panics: false },    // runs at once, held at the gate
-        TrySubmit { panics: true },  // queued
-        TrySubmit { panics: false }, // refused Full (capacity 1)
-        Submit { panics: false },    // full: released first, then runs
-        Release,
+        Submit { panics: false },       // runs at once, held at the gate
+        TrySubmit { panics: true },     // queued
+        TrySubmit { panics: false },    // refused Full (capacity 1)
+        Submit { panics: false },       // full: released first, then runs
+        SubmitBlocked { panics: true }, // blocked until the release
+        Release,                        // frees a slot: admitted, then runs
         Submit { panics: true },
-        TrySubmit { panics: false }, // queued
-        ShutdownNow,                 // cancels the queued one
-        TrySubmit { panics: false }, // refused ShuttingDown
-        Submit { panics: false },    // refused ShuttingDown, without blocking
-        ShutdownNow,                 // nothing left to cancel
+        TrySubmit { panics: false },     // queued
+        SubmitBlocked { panics: false }, // blocked on the full queue
+        ShutdownNow,                     // cancels the queued one, refuses the blocked
+        Submit { panics: false },        // refused ShuttingDown
+        TrySubmit { panics: false },     // refused ShuttingDown
+        Submit { panics: false },        // refused ShuttingDown, without blocking
+        ShutdownNow,                     // nothing left to cancel
         Release,
         Shutdown,
         Shutdown,

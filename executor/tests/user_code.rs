@@ -27,26 +27,11 @@
 
 mod common;
 use common::gate::Gate;
+use common::{HANG, within};
 
 use executor::routing::worker_for;
 use executor::{Executor, RejectionPolicy, TaskError};
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
-
-/// Longer than any of these tests takes: past it, the test has hung.
-const HANG: Duration = Duration::from_secs(10);
-
-/// Runs `f` on its own thread and returns its value, failing the test if
-/// it takes longer than `HANG` (a dead worker makes `join` and `shutdown`
-/// wait forever).
-fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    rx.recv_timeout(HANG)
-        .unwrap_or_else(|_| panic!("{what} hung: the pool lost its worker or its lock"))
-}
 
 /// A value whose `Drop` panics.
 struct PanicsOnDrop;

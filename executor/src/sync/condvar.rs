@@ -59,6 +59,37 @@ impl<B: Backend> Condvar<B> {
     // ANCHOR_END: wait_while
     // ANCHOR_END: wait_by_value
 
+    // ANCHOR: wait_while_timeout
+    /// Waits while `condition` holds, for at most `timeout` of the
+    /// backend's time in all (not per wake-up); the flag is `true` if the
+    /// condition still held at the deadline. A zero timeout only checks.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::sync::{Condvar, Mutex, Std};
+    /// let (m, cv) = (Mutex::<Std, _>::new(0), Condvar::<Std>::new());
+    /// let (guard, timed_out) = cv.wait_while_timeout(m.lock(), Duration::ZERO, |n| *n == 0);
+    /// assert!(timed_out && *guard == 0);
+    /// ```
+    #[track_caller]
+    pub fn wait_while_timeout<'a, T: Send>(
+        &self,
+        mut guard: MutexGuard<'a, B, T>,
+        timeout: Duration,
+        mut condition: impl FnMut(&mut T) -> bool,
+    ) -> (MutexGuard<'a, B, T>, bool) {
+        let deadline = B::now().saturating_add(timeout);
+        while condition(&mut guard) {
+            let now = B::now();
+            if now >= deadline {
+                return (guard, true);
+            }
+            guard = self.wait_timeout(guard, deadline - now).0;
+        }
+        (guard, false)
+    }
+    // ANCHOR_END: wait_while_timeout
+
     /// As [`Self::wait`], giving up after `timeout`; the flag is `true` on a
     /// timeout. A timeout is only a latency bound: under the model checkers
     /// it never fires.

@@ -32,3 +32,25 @@ impl Gate {
         drop(self.changed.wait_while(open, |open| !*open).unwrap());
     }
 }
+
+/// Holds `pool`'s worker (a one-worker pool's only one) at a new gate: a
+/// task that says it started, then waits to pass. Returns the gate and the
+/// task's handle once the task is running.
+pub fn hold(
+    pool: &executor::Executor,
+) -> (
+    std::sync::Arc<Gate>,
+    executor::TaskHandle<executor::sync::Std, ()>,
+) {
+    let gate = std::sync::Arc::new(Gate::new());
+    let (started, running) = std::sync::mpsc::channel();
+    let g = gate.clone();
+    let busy = pool
+        .submit(move || {
+            started.send(()).unwrap();
+            g.pass();
+        })
+        .unwrap();
+    running.recv().unwrap();
+    (gate, busy)
+}

@@ -5,7 +5,24 @@
 pub mod gate;
 
 use executor::routing::worker_for;
-use std::sync::Once;
+use std::sync::{Once, mpsc};
+use std::time::Duration;
+
+/// Longer than any test here takes: past it, the test has hung.
+pub const HANG: Duration = Duration::from_secs(10);
+
+/// Runs `f` on its own thread and returns its value, failing the test if
+/// it takes longer than [`HANG`] (a dead worker or a lost wake-up makes
+/// `join`, `wait_idle` or `shutdown` wait forever). A watchdog only: it
+/// never orders anything.
+pub fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(HANG)
+        .unwrap_or_else(|_| panic!("{what} hung: a lost wake-up, a dead worker or a deadlock"))
+}
 
 /// Installs, once per process, a panic hook that keeps the deliberate task
 /// panics (messages starting with "deliberate") quiet and forwards every

@@ -10,6 +10,10 @@ use std::collections::VecDeque;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
+#[path = "blocked.rs"]
+mod blocked;
+use blocked::Blocked;
+
 /// The value task `n` returns.
 fn value(n: u64) -> u64 {
     n * 3 + 1
@@ -49,6 +53,8 @@ pub struct Harness {
     running: Option<usize>,
     /// Waiting tasks, in FIFO order.
     queue: VecDeque<usize>,
+    /// A submitter blocked on the full queue, on its own thread.
+    blocked: Option<Blocked>,
     expected: Metrics,
 }
 
@@ -81,6 +87,7 @@ impl Harness {
             terminated: false,
             running: None,
             queue: VecDeque::new(),
+            blocked: None,
             expected: Metrics::default(),
         }
     }
@@ -102,6 +109,7 @@ impl Harness {
     pub fn apply(&mut self, op: &Op) -> Result<(), TestCaseError> {
         match *op {
             Op::Submit { panics } => self.offer(panics, true),
+            Op::SubmitBlocked { panics } => self.block(panics),
             Op::TrySubmit { panics } => self.offer(panics, false),
             Op::Release => self.release(),
             Op::ShutdownNow => self.shutdown_now(),
@@ -244,6 +252,8 @@ impl Harness {
         while let Some(index) = self.queue.pop_front() {
             self.expect_start(self.tasks[index].n)?;
             self.expected.queued -= 1;
+            // The worker took a task: a slot is free for the blocked one.
+            self.admit_blocked()?;
             self.settle_ran(index)?;
         }
         // Every task has finished (its handle resolved after it was
@@ -266,6 +276,8 @@ impl Harness {
             prop_assert_eq!(resolved, Some(true), "{} resolved by shutdown_now", task.id);
         }
         drop(unstarted);
+        // Closing wakes a blocked submitter, which sees the pool closed.
+        self.refuse_blocked()?;
         while let Some(index) = self.queue.pop_front() {
             self.expected.queued -= 1;
             self.expected.cancelled += 1;
@@ -277,6 +289,11 @@ impl Harness {
     }
 
     fn shutdown(&mut self) -> Result<(), TestCaseError> {
+        if self.blocked.is_some() {
+            // Whether it is admitted or refused would be a race between the
+            // worker freeing a slot and the close: settle it first.
+            self.release()?;
+        }
         // Open for good: shutdown waits for every accepted task to run.
         self.gate.set(true);
         // On its own thread, so that a shutdown that never returns (a worker

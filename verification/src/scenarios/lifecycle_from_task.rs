@@ -40,9 +40,21 @@ pub fn shutdown_from_task<B: Backend>() {
 }
 
 /// Scenario 9b: the last owner of the pool is a task, so the pool is
-/// dropped on its own worker; the model ends only if that worker finishes.
+/// dropped on its own worker. The worker must then leave on its own (a
+/// self-join would hang): its stop hook says it did, on every backend,
+/// real threads included, where nothing else would notice a worker that
+/// never ends.
 pub fn dropped_from_task<B: Backend>() {
-    let pool = Arc::<B, _>::new(Pool::<B>::builder().workers(1).capacity(1).build().unwrap());
+    let left = Latch::<B>::shared();
+    let l = left.clone();
+    let pool = Arc::<B, _>::new(
+        Pool::<B>::builder()
+            .workers(1)
+            .capacity(1)
+            .on_worker_stop(move |_| l.set())
+            .build()
+            .unwrap(),
+    );
     let release = Latch::<B>::shared();
     let (inner, gate) = (pool.clone(), release.clone());
     let handle = pool
@@ -53,7 +65,7 @@ pub fn dropped_from_task<B: Backend>() {
         .unwrap();
     drop(pool);
     release.set();
-    // The handle resolves before the worker leaves its loop; the checker
-    // then requires worker-0 to finish on its own (a self-join would hang).
     handle.join().unwrap();
+    // The detached worker leaves its loop after running the drop.
+    left.wait();
 }

@@ -7,45 +7,69 @@
 //! loom's search grows exponentially with both.
 
 mod abandoned_value;
+mod cancel_races_start;
+mod cancel_signal;
+mod hooks_outside_lock;
 mod idle_worker_wakes;
 mod keys_independent;
 mod lifecycle_from_task;
 mod metrics_consistent;
 mod no_task_lost;
+mod on_complete_once;
+mod own_lane_helps;
 mod panic_isolated;
 mod panic_keeps_key_order;
 mod partitioned_shutdown;
 mod per_key_fifo;
 mod policies_lose_nothing;
 mod resize_keeps_order;
+mod shrink_retires;
 mod shutdown_now_accounting;
 mod shutdown_races_submit;
 mod shutdown_timeout;
 mod shutdown_wakes_blocked_submitter;
 pub mod support;
+mod task_set_collects;
 mod termination_wakes_every_waiter;
 mod try_submit_full;
+mod wait_idle;
 mod zero_timeouts;
 
 pub use abandoned_value::abandoned_value;
+pub use cancel_races_start::cancel_races_start;
+pub use cancel_signal::cancel_signal_stops_task;
+pub use hooks_outside_lock::hooks_outside_lock;
 pub use idle_worker_wakes::idle_worker_wakes;
 pub use keys_independent::keys_independent;
 pub use lifecycle_from_task::{dropped_from_task, shutdown_from_task};
 pub use metrics_consistent::{metrics_consistent, metrics_consistent_while_blocked};
 pub use no_task_lost::no_task_lost;
+pub use on_complete_once::on_complete_once;
+pub use own_lane_helps::own_lane_helps;
 pub use panic_isolated::panic_isolated;
 pub use panic_keeps_key_order::panic_keeps_key_order;
 pub use partitioned_shutdown::{partitioned_shutdown_drains, partitioned_shutdown_now};
 pub use per_key_fifo::per_key_fifo;
 pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_nothing};
 pub use resize_keeps_order::resize_keeps_order;
+pub use shrink_retires::{partitioned_shrink_retires, shared_resize_retires};
 pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use shutdown_timeout::shutdown_timeout;
 pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
+pub use task_set_collects::task_set_collects;
 pub use termination_wakes_every_waiter::termination_wakes_every_waiter;
 pub use try_submit_full::try_submit_full;
+pub use wait_idle::wait_idle_wakes;
 pub use zero_timeouts::zero_timeouts;
+
+/// Schedules per shuttle scheduler for each scenario:
+/// `CHECK_SHUTTLE_ITERATIONS`, else 5,000. The scenarios' models are small
+/// and loom explores each exhaustively up to its bound; the zoo keeps
+/// 10,000, since finding its bugs is the point there.
+pub fn shuttle_schedules() -> usize {
+    crate::check::setting("CHECK_SHUTTLE_ITERATIONS", 5_000) as usize
+}
 
 // ANCHOR: scenario_tests
 /// Emits one `#[test]` per scenario, in the calling module, running it
@@ -72,6 +96,14 @@ macro_rules! scenario_tests {
             shutdown_timeout,
             termination_wakes_every_waiter,
             zero_timeouts,
+            cancel_races_start,
+            on_complete_once,
+            wait_idle_wakes,
+            task_set_collects,
+            hooks_outside_lock,
+            cancel_signal_stops_task,
+            own_lane_helps,
+            shared_resize_retires,
             // The partitioned pool.
             per_key_fifo,
             keys_independent,
@@ -79,10 +111,12 @@ macro_rules! scenario_tests {
             partitioned_shutdown_drains,
             partitioned_shutdown_now,
             resize_keeps_order,
+            partitioned_shrink_retires,
         );
         #[test]
         fn idle_worker_wakes() {
             $crate::check::Check::new("idle_worker_wakes")
+                .iterations($crate::scenarios::shuttle_schedules())
                 .with_spurious_wakeups()
                 .$method($crate::scenarios::idle_worker_wakes::<$backend>);
         }
@@ -92,6 +126,7 @@ macro_rules! scenario_tests {
             #[test]
             fn $name() {
                 $crate::check::Check::new(stringify!($name))
+                    .iterations($crate::scenarios::shuttle_schedules())
                     .$method($crate::scenarios::$name::<$backend>);
             }
         )*
