@@ -3,7 +3,8 @@
 //!
 //! `grader <checker> [scenario]` runs the suite's scenarios under one
 //! checker and prints one machine-readable line per scenario (see
-//! [`Line`]), followed on failure by the readable report. Each checker
+//! [`Line`]), followed on failure by the readable report; `grader list`
+//! prints the scenarios' names, one a line. Each checker
 //! gets its own process: shuttle's panic hook is process-wide, and a loom
 //! deadlock aborts the process it runs in (the harness then re-runs this
 //! program as a child, which is the `CHECK_CHILD` branch below).
@@ -86,18 +87,36 @@ pub fn main(suite: &Suite) -> ! {
         });
         std::process::exit(0);
     }
+    if args.first().is_some_and(|a| a == "list") {
+        for scenario in suite.scenarios {
+            println!("{}", scenario.name);
+        }
+        std::process::exit(0);
+    }
     let Some(checker) = args.first().and_then(|c| c.parse::<Checker>().ok()) else {
-        eprintln!("usage: grader <std|shuttle-random|shuttle-pct|loom> [scenario]");
+        eprintln!("usage: grader <std|shuttle-random|shuttle-pct|loom|list> [scenario]");
         std::process::exit(2);
     };
     let only = args.get(1);
+    if let Some(name) = only.filter(|o| suite.scenario(o).is_none()) {
+        // Running nothing and passing would be a false pass.
+        eprintln!("grader: no scenario named {name:?}");
+        std::process::exit(2);
+    }
+    let replaying = std::env::var("CHECK_REPLAY").ok();
     let mut ok = true;
     for scenario in suite.scenarios {
         if only.is_some_and(|o| suite.scenario(o).is_none_or(|s| s.name != scenario.name)) {
             continue;
         }
         let (scenario, suite) = (*scenario, *suite);
-        let verdict = run_named(scenario.name, move || suite.run(&scenario, checker));
+        let mut verdict = run_named(scenario.name, move || suite.run(&scenario, checker));
+        if let Some(file) = replaying.as_ref().filter(|_| checker != Checker::Std) {
+            verdict.checker = replay_description(&verdict.checker, file);
+            if let Some(report) = &mut verdict.failure {
+                report.checker = verdict.checker.clone();
+            }
+        }
         let line = Line {
             scenario: scenario.name.to_owned(),
             passed: !verdict.found(),
@@ -113,6 +132,20 @@ pub fn main(suite: &Suite) -> ! {
         }
     }
     std::process::exit(if ok { 0 } else { 1 })
+}
+
+/// What a replay is, in place of the checker's search settings: a
+/// replay explores nothing new, so a fresh seed and a number of schedules
+/// would only make it read like a new search.
+///
+/// ```
+/// # use exercises::grader::replay_description;
+/// let d = replay_description("shuttle random (seed 7, 2000 schedules)", "s.txt");
+/// assert_eq!(d, "shuttle, replaying the saved schedule s.txt (no new search)");
+/// ```
+pub fn replay_description(checker: &str, file: &str) -> String {
+    let family = checker.split_whitespace().next().unwrap_or(checker);
+    format!("{family}, replaying the saved schedule {file} (no new search)")
 }
 
 /// Runs `f` on a thread called `name`: the loom harness names the child

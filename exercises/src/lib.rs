@@ -22,7 +22,6 @@
 extern crate self as exercises;
 
 pub mod authoring;
-pub mod discipline;
 pub mod grader;
 pub mod prelude;
 pub mod registry;

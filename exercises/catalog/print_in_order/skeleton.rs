@@ -15,8 +15,11 @@
 //! - the `second` action starts only after the `first` action has
 //!   finished, and the `third` action only after the `second` has;
 //! - no call waits forever: every call returns once its predecessors ran;
-//! - a waiting call sleeps (on a `Condvar`) or at least yields; it never
-//!   burns the CPU deciding nothing.
+//! - a waiting call blocks on the `Condvar` until its turn has come. A
+//!   loop that checks the stage, yields (or sleeps) and checks again is
+//!   busy-waiting, and it is rejected: it burns the CPU deciding nothing,
+//!   and under loom and shuttle it makes endless schedules, which the
+//!   grader reports as busy-waiting.
 //!
 //! ## The Python 3.8 shape
 //! ```python

@@ -8,6 +8,39 @@ use exercises::suite::Checker;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::time::{Duration, Instant};
 
+/// Where a check runs, which decides what it suggests next: a command to
+/// type, or a key to press in `watch` and in an interview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// `cargo drill check`.
+    Command,
+    /// `cargo drill watch`: `h` hint, `n` next, a save re-grades.
+    Watch,
+    /// An interview's countdown: `h` hint, `c` check.
+    Interview,
+}
+
+/// The checkers named on the command line: a family (`std`, `shuttle`,
+/// `loom`, as the status line lists them) or one checker
+/// (`shuttle-random`, `shuttle-pct`), in grading order.
+pub fn parse_checkers(names: &[String]) -> Result<Vec<Checker>> {
+    let mut checkers = Vec::new();
+    for name in names {
+        match Checker::family(name) {
+            Some(family) => checkers.extend_from_slice(family),
+            None => checkers.push(name.parse::<Checker>().map_err(|_| {
+                format!(
+                    "unknown checker {name:?}: use std, shuttle (both schedulers), \
+                     shuttle-random, shuttle-pct or loom"
+                )
+            })?),
+        }
+    }
+    checkers.sort();
+    checkers.dedup();
+    Ok(checkers)
+}
+
 /// The checkers an exercise lists, in grading order.
 pub fn checkers_of(app: &App, id: &str) -> Result<Vec<Checker>> {
     let exercise = app.exercise(id)?;
@@ -17,12 +50,26 @@ pub fn checkers_of(app: &App, id: &str) -> Result<Vec<Checker>> {
 }
 
 /// Grades exercise `id` (only `only` checkers if given), prints the
-/// outcome, records it, and returns it.
-pub fn run(app: &mut App, id: &str, only: &[Checker], scenario: Option<&str>) -> Result<Outcome> {
+/// outcome, records it, and returns it. A `scenario` the suite does not
+/// have is an error, not a pass of nothing.
+pub fn run(
+    app: &mut App,
+    id: &str,
+    only: &[Checker],
+    scenario: Option<&str>,
+    context: Context,
+) -> Result<Outcome> {
     let (outcome, elapsed) = grade_quietly(app, id, only, scenario)?;
+    if let Outcome::UnknownScenario { asked, known } = &outcome {
+        return Err(format!(
+            "{id} has no scenario called {asked:?}; its scenarios are:\n  {}",
+            known.join("\n  ")
+        )
+        .into());
+    }
     let complete = only.is_empty() && scenario.is_none();
     record(app, id, &outcome, complete)?;
-    explain(app, id, &outcome, elapsed, complete);
+    explain(app, id, &outcome, elapsed, complete, context);
     Ok(outcome)
 }
 
@@ -51,6 +98,12 @@ pub fn grade_quietly(
         ProgressStyle::with_template("  {spinner} {msg} {elapsed}").expect("a valid template"),
     );
     spinner.enable_steady_tick(Duration::from_millis(120));
+    if let Some(file) = std::env::var_os("CHECK_REPLAY") {
+        println!(
+            "  replaying the saved schedule {}: one recorded execution, not a new search",
+            app.paths.show(std::path::Path::new(&file))
+        );
+    }
     let first_build = !app.paths.drill_target.join("build").exists();
     spinner.set_message(if first_build {
         "building the grader (the first time builds loom and shuttle: about a minute)".to_owned()
@@ -107,9 +160,17 @@ fn record(app: &mut App, id: &str, outcome: &Outcome, complete: bool) -> Result<
     app.save()
 }
 
-fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: bool) {
+fn explain(
+    app: &App,
+    id: &str,
+    outcome: &Outcome,
+    elapsed: Duration,
+    complete: bool,
+    context: Context,
+) {
     let file = app.paths.show(&app.paths.learner_file(id));
     match outcome {
+        Outcome::UnknownScenario { .. } => {}
         Outcome::Discipline(violations) => {
             println!(
                 "{} {file} uses primitives the model checkers cannot see:",
@@ -144,7 +205,7 @@ fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: 
                 elapsed.as_secs_f64()
             );
             let interview = app.exercise(id).is_ok_and(|e| e.part == "interview");
-            if complete && !interview {
+            if complete && !interview && context != Context::Interview {
                 let done = app
                     .registry
                     .course()
@@ -152,12 +213,16 @@ fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: 
                     .count();
                 let total = app.registry.course().count();
                 println!("Progress {} {done}/{total}", ui::bar(done, total, 30));
+                let next = match context {
+                    Context::Watch => "[n]",
+                    _ => "cargo drill next",
+                };
                 ui::next_steps(&[
                     (
                         &format!("cargo drill solution {id}"),
                         "compare with the reference and the common mistakes",
                     ),
-                    ("cargo drill next", "move on to the next exercise"),
+                    (next, "move on to the next exercise"),
                 ]);
             }
         }
@@ -165,7 +230,7 @@ fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: 
             if let Some(report) = results.iter().find_map(|r| r.report.as_deref()) {
                 // Paths as the learner sees them: relative to the workspace.
                 let root = format!("{}/", app.paths.root.display());
-                println!("{}", report.replace(&root, ""));
+                println!("{}", crate::frames::shorten(&report.replace(&root, "")));
             }
             let todos = todo_lines(&app.paths.learner_file(id));
             if !todos.is_empty() {
@@ -186,13 +251,24 @@ fn explain(app: &App, id: &str, outcome: &Outcome, elapsed: Duration, complete: 
             } else {
                 format!("all {total} hints are shown; read them again")
             };
-            ui::next_steps(&[
-                ("cargo drill hint", hint.as_str()),
-                (
-                    &format!("cargo drill check {id}"),
+            let (hint_key, again, again_what) = match context {
+                Context::Command => (
+                    format!("cargo drill hint {id}"),
+                    format!("cargo drill check {id}"),
                     "grade again after your fix",
                 ),
-            ]);
+                Context::Watch => (
+                    "[h]".to_owned(),
+                    "save the file".to_owned(),
+                    "grades again ([r] re-grades now)",
+                ),
+                Context::Interview => (
+                    "[h]".to_owned(),
+                    "[c]".to_owned(),
+                    "grade again after your fix",
+                ),
+            };
+            ui::next_steps(&[(&hint_key, hint.as_str()), (&again, again_what)]);
         }
     }
 }

@@ -25,14 +25,6 @@ pub fn doc_section(file: &Path, heading: &str) -> Option<String> {
     Some(body.join("\n").trim().to_owned())
 }
 
-/// The title line of a file's doc comment (`# ...`).
-pub fn doc_title(file: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(file).ok()?;
-    text.lines()
-        .find_map(|l| l.strip_prefix("//! # "))
-        .map(str::to_owned)
-}
-
 /// `cargo drill hint`: reveals the next hint, showing the earlier ones too.
 pub fn hint(app: &mut App, id: Option<&str>) -> Result<()> {
     let id = app.pick(id)?;
@@ -53,7 +45,15 @@ pub fn hint(app: &mut App, id: Option<&str>) -> Result<()> {
         println!("{label} {hint}");
     }
     if shown == hints.len() && already == shown {
-        println!("{}", style("That was the last hint. The suite's scenarios (exercises/catalog/<id>/suite.rs) say exactly what is checked.").dim());
+        let suite = app.paths.refresh_suite(&id)?;
+        println!(
+            "{}",
+            style(format!(
+                "That was the last hint. The scenarios in {} say exactly what is checked.",
+                app.paths.show(&suite)
+            ))
+            .dim()
+        );
     }
     Ok(())
 }

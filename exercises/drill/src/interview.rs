@@ -6,7 +6,7 @@
 
 use crate::app::{App, Result};
 use crate::grade::Outcome;
-use crate::state::{ActiveInterview, InterviewRecord};
+use crate::state::{ActiveInterview, FollowUpAnswer, InterviewRecord};
 use crate::ui::{self, Input};
 use console::style;
 use exercises::registry::Drill;
@@ -14,26 +14,45 @@ use indicatif::{ProgressBar, ProgressStyle};
 use jiff::Timestamp;
 use std::time::Duration;
 
+/// The syllabus item of the interview time plan (its book section).
+const PLAN_ITEM: u32 = 31;
+
 /// Lists the drills, or runs the one called `id`.
 pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
     let Some(id) = id else {
         ui::heading("Interview drills");
+        let width = ui::id_width(app.registry.drills.iter().map(|d| d.id.as_str()));
         for d in &app.registry.drills {
             println!(
-                "  {:<14} {:>2} min  {}",
+                "  {:<width$} {:>2} min  {}",
                 style(&d.id).cyan(),
                 d.minutes,
                 d.title
             );
             if let Some(line) = best_and_latest(app, &d.id) {
-                println!("  {:<14}         {}", "", style(line).dim());
+                println!("  {:<width$}         {}", "", style(line).dim());
             }
         }
         println!();
-        ui::next_steps(&[(
-            "cargo drill interview <id>",
-            "start one: statement, countdown, follow-ups",
-        )]);
+        let first = app.registry.drills.first().map_or("", |d| d.id.as_str());
+        let mut steps = vec![(
+            format!("cargo drill interview {first}"),
+            "start one (any id above): statement, countdown, follow-ups".to_owned(),
+        )];
+        if let Some(active) = &app.progress.active_interview {
+            steps.insert(
+                0,
+                (
+                    resume_command(&active.drill),
+                    format!("resume the countdown of {}, still running", active.drill),
+                ),
+            );
+        }
+        let steps: Vec<(&str, &str)> = steps
+            .iter()
+            .map(|(c, w)| (c.as_str(), w.as_str()))
+            .collect();
+        ui::next_steps(&steps);
         return Ok(());
     };
     let drill = app
@@ -41,11 +60,13 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
         .drill(id)
         .cloned()
         .ok_or_else(|| format!("no drill called {id:?}: see `cargo drill interview`"))?;
-    let started = begin(app, &drill)?;
+    let Some(started) = begin(app, &drill)? else {
+        return Ok(());
+    };
     let (passed, seconds, checkers) = countdown(app, &drill, started)?;
     app.progress.active_interview = None;
     app.save()?;
-    let (rubric, rubric_max) = follow_ups(&drill);
+    let (rubric, rubric_max, answers) = follow_ups(app, &drill);
     app.progress.interviews.push(InterviewRecord {
         drill: drill.id.clone(),
         started,
@@ -54,6 +75,7 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
         checkers,
         rubric,
         rubric_max,
+        answers,
     });
     app.save()?;
     println!();
@@ -73,8 +95,14 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
     Ok(())
 }
 
-/// Shows the problem and starts (or resumes) the countdown.
-fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
+/// The command that resumes drill `id`'s countdown.
+fn resume_command(id: &str) -> String {
+    format!("cargo drill interview {id}")
+}
+
+/// Shows the problem and starts (or resumes) the countdown; `None` when
+/// the learner keeps another running drill instead.
+fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
     if let Some(active) = app.progress.active_interview.clone() {
         if active.drill == drill.id {
             let elapsed = Timestamp::now()
@@ -91,13 +119,18 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
                     true,
                 )
             {
-                return Ok(active.started);
+                return Ok(Some(active.started));
             }
         } else if !ui::confirm(
             &format!("Drill {} is still running; abandon it?", active.drill),
             false,
         ) {
-            return Err("left the running drill alone".into());
+            println!(
+                "Left drill {} running: `{}` resumes it.",
+                active.drill,
+                resume_command(&active.drill)
+            );
+            return Ok(None);
         }
     }
     let file = app.paths.learner_file(&drill.exercise);
@@ -126,6 +159,9 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
     for step in &app.registry.plan {
         println!("  {:>2} min  {}", step.minutes, step.step);
     }
+    for line in crate::sections::book_lines(&app.paths.root, &[PLAN_ITEM]) {
+        println!("  {}", style(line).dim());
+    }
     println!();
     println!(
         "Write your code in {}.",
@@ -141,7 +177,7 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Timestamp> {
         started,
     });
     app.save()?;
-    Ok(started)
+    Ok(Some(started))
 }
 
 /// The coding part: returns whether it passed, the seconds used, and the
@@ -169,7 +205,15 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
     let passed = loop {
         match ui::next_input(Duration::from_secs(1)) {
             Some(Input::Char('c')) => {
-                let outcome = bar.suspend(|| crate::check::run(app, &drill.exercise, &[], None))?;
+                let outcome = bar.suspend(|| {
+                    crate::check::run(
+                        app,
+                        &drill.exercise,
+                        &[],
+                        None,
+                        crate::check::Context::Interview,
+                    )
+                })?;
                 if let Outcome::Graded(results) = &outcome {
                     last = results.iter().map(|r| r.summary()).collect();
                 }
@@ -182,10 +226,14 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
             }
             Some(Input::Char('d')) => break false,
             Some(Input::Char('q') | Input::End) => {
-                bar.abandon_with_message(format!(
-                    "paused: `cargo drill interview {}` resumes the countdown",
-                    drill.id
-                ));
+                // Printed, not left in the bar: a hidden bar (on a pipe)
+                // would swallow it.
+                bar.finish_and_clear();
+                println!(
+                    "paused: `{}` resumes the countdown ({} left; it keeps running meanwhile)",
+                    resume_command(&drill.id),
+                    clock(limit - elapsed().min(limit))
+                );
                 std::process::exit(0);
             }
             _ => {}
@@ -217,11 +265,13 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
     Ok((passed, used, last))
 }
 
-/// Walks the follow-ups; returns (points ticked, points available).
-fn follow_ups(drill: &Drill) -> (u32, u32) {
+/// Walks the follow-ups; returns the points ticked, the points available
+/// and what the learner typed for each question.
+fn follow_ups(app: &App, drill: &Drill) -> (u32, u32, Vec<FollowUpAnswer>) {
     println!();
     ui::heading(&format!("Follow-up questions ({})", drill.followup.len()));
     let (mut score, mut max) = (0, 0);
+    let mut answers = Vec::new();
     for (i, f) in drill.followup.iter().enumerate() {
         println!();
         println!(
@@ -231,17 +281,28 @@ fn follow_ups(drill: &Drill) -> (u32, u32) {
                 .bold(),
             style(f.question.trim()).bold()
         );
-        ui::pause(
-            "Answer out loud as you would to an interviewer (or jot notes), then press Enter for the model answer.",
+        let answer = ui::read_answer(
+            "Type your answer as you would say it to an interviewer (an empty line ends it; \
+             Enter alone if you answered out loud). It is kept with this attempt.",
         );
         println!("{}", style("Model answer").bold());
-        println!("{}\n", f.answer.trim());
+        println!("{}", f.answer.trim());
+        for line in crate::sections::book_lines(&app.paths.root, &f.syllabus) {
+            println!("{}", style(line).dim());
+        }
+        println!();
         let ticked = ui::checklist("Which of these points did your answer make?", &f.rubric);
         score += ticked.len() as u32;
         max += f.rubric.len() as u32;
         println!("  {}/{} points", ticked.len(), f.rubric.len());
+        answers.push(FollowUpAnswer {
+            question: f.question.trim().to_owned(),
+            answer,
+            points: ticked.len() as u32,
+            points_max: f.rubric.len() as u32,
+        });
     }
-    (score, max)
+    (score, max, answers)
 }
 
 /// "best: ... · latest: ..." for a drill with history.

@@ -5,19 +5,22 @@
 
 mod app;
 mod book_command;
+mod busy_wait;
 mod check;
 mod course;
+mod frames;
 mod grade;
 mod interview;
 mod paths;
+mod process;
 mod repair;
+mod sections;
 mod state;
 mod status;
 mod ui;
 mod watch;
 
 use clap::{Parser, Subcommand};
-use exercises::suite::Checker;
 
 /// Graded concurrency exercises and timed interview drills, checked by
 /// real threads, shuttle and loom.
@@ -36,9 +39,10 @@ enum Command {
     Check {
         /// The exercise's id.
         exercise: Option<String>,
-        /// Only this checker (std, shuttle-random, shuttle-pct, loom); repeatable.
+        /// Only this checker: std, shuttle (both schedulers), shuttle-random,
+        /// shuttle-pct or loom; repeatable.
         #[arg(long = "checker")]
-        checkers: Vec<Checker>,
+        checkers: Vec<String>,
         /// Only this scenario (as named in a failure report).
         #[arg(long)]
         scenario: Option<String>,
@@ -136,7 +140,14 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
             scenario,
         }) => {
             let id = app.pick(exercise.as_deref())?;
-            let outcome = check::run(app, &id, &checkers, scenario.as_deref())?;
+            let checkers = check::parse_checkers(&checkers)?;
+            let outcome = check::run(
+                app,
+                &id,
+                &checkers,
+                scenario.as_deref(),
+                check::Context::Command,
+            )?;
             if !outcome.passed() {
                 std::process::exit(1);
             }

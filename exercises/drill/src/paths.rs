@@ -69,6 +69,32 @@ impl Paths {
         self.exercises.join("catalog").join(id).join("suite.rs")
     }
 
+    /// The learner's copy of the suite of exercise `id`, refreshed from
+    /// the catalog (see [`Paths::refresh_suite`]).
+    pub fn learner_suite(&self, id: &str) -> PathBuf {
+        self.learn.join("suites").join(format!("{id}.rs"))
+    }
+
+    /// Writes the learner's copy of the suite of `id` and returns its
+    /// path. Graders are built from this copy, so hints and reports point
+    /// at it rather than into the catalog folder, where the reference
+    /// solution sits beside the suite. Rewritten before every check: an
+    /// edit to the copy changes nothing.
+    pub fn refresh_suite(&self, id: &str) -> std::io::Result<PathBuf> {
+        let copy = self.learner_suite(id);
+        let text = format!(
+            "// The scenarios that grade `{id}`, copied here by `cargo drill` before each \
+             check (edits are overwritten).\n{}",
+            std::fs::read_to_string(self.suite(id))?
+        );
+        if std::fs::read_to_string(&copy).is_ok_and(|old| old == text) {
+            return Ok(copy);
+        }
+        std::fs::create_dir_all(copy.parent().unwrap_or(&self.learn))?;
+        std::fs::write(&copy, text)?;
+        Ok(copy)
+    }
+
     /// The progress file.
     pub fn progress(&self) -> PathBuf {
         self.learn.join("progress.toml")

@@ -83,6 +83,23 @@ pub struct InterviewRecord {
     pub rubric: u32,
     /// Rubric points available.
     pub rubric_max: u32,
+    /// What the learner typed for each follow-up, in order.
+    #[serde(default)]
+    pub answers: Vec<FollowUpAnswer>,
+}
+
+/// The learner's answer to one follow-up question.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpAnswer {
+    /// The question asked.
+    pub question: String,
+    /// What the learner typed (empty if they answered out loud).
+    pub answer: String,
+    /// Rubric points ticked.
+    pub points: u32,
+    /// Rubric points available.
+    pub points_max: u32,
 }
 
 /// Why the progress file could not be used.

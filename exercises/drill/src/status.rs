@@ -1,7 +1,7 @@
 //! `cargo drill` with no command, and `cargo drill list`.
 
 use crate::app::{App, Result};
-use crate::course::{doc_section, doc_title};
+use crate::course::doc_section;
 use crate::ui;
 use console::style;
 
@@ -25,7 +25,8 @@ pub fn show(app: &App) -> Result<()> {
         return Ok(());
     };
     let file = app.ensure_file(&exercise.id)?;
-    let title = doc_title(&file).unwrap_or_else(|| exercise.title.clone());
+    // The registry's title, as `list` shows it: one name per exercise.
+    let title = &exercise.title;
     println!(
         "{} {} — {}",
         style("Current:").bold(),
@@ -33,15 +34,9 @@ pub fn show(app: &App) -> Result<()> {
         title
     );
     println!(
-        "  part {} · {} · syllabus {} · difficulty {} · about {} min · graded by {}{}",
+        "  part {} · {} · difficulty {} · about {} min · graded by {}{}",
         exercise.part,
         exercise.topic,
-        exercise
-            .syllabus
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
         "★".repeat(exercise.difficulty.into()),
         exercise.minutes,
         exercise.checkers.join(" + "),
@@ -51,6 +46,9 @@ pub fn show(app: &App) -> Result<()> {
             ""
         }
     );
+    for line in crate::sections::book_lines(&app.paths.root, &exercise.syllabus) {
+        println!("  {line}");
+    }
     println!("  edit {}", style(app.paths.show(&file)).underlined());
     if let Some(task) = doc_section(&file, "Your task") {
         println!();
@@ -76,9 +74,10 @@ fn interviews_summary(app: &App) {
     }
     println!();
     ui::heading("Interview drills");
+    let width = ui::id_width(app.registry.drills.iter().map(|d| d.id.as_str()));
     for drill in &app.registry.drills {
         if let Some(line) = crate::interview::best_and_latest(app, &drill.id) {
-            println!("  {:<14} {line}", drill.id);
+            println!("  {:<width$} {line}", drill.id);
         }
     }
 }
@@ -86,6 +85,9 @@ fn interviews_summary(app: &App) {
 /// Every exercise by part and topic, with its status.
 pub fn list(app: &App) -> Result<()> {
     let current = app.current().map(|e| e.id.clone());
+    // Widths from the data: a long id must not push its title out of line.
+    let width = ui::id_width(app.registry.exercises.iter().map(|e| e.id.as_str()));
+    let number = app.registry.exercises.len().to_string().len();
     let mut last = (String::new(), String::new());
     for (n, e) in app.registry.exercises.iter().enumerate() {
         if last.0 != e.part {
@@ -116,7 +118,7 @@ pub fn list(app: &App) -> Result<()> {
             " "
         };
         println!(
-            "  {marker} {status} {:>2}. {:<22} {:<3} {}{}",
+            "  {marker} {status} {:>number$}. {:<width$} {:<3} {}{}",
             n + 1,
             style(&e.id).cyan(),
             "★".repeat(e.difficulty.into()),

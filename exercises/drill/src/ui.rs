@@ -15,10 +15,16 @@ pub fn heading(text: &str) {
     println!("{}", style(text).bold().underlined());
 }
 
-/// A dimmed line, for commands to type next.
+/// A dimmed line, for commands to type next, aligned however long the
+/// commands are.
 pub fn next_steps(steps: &[(&str, &str)]) {
+    let width = steps
+        .iter()
+        .map(|(c, _)| c.chars().count())
+        .max()
+        .unwrap_or(0);
     for (command, what) in steps {
-        println!("  {:<34} {}", style(command).cyan(), style(what).dim());
+        println!("  {:<width$}  {}", style(command).cyan(), style(what).dim());
     }
 }
 
@@ -52,6 +58,20 @@ pub fn read_line() -> Option<String> {
         Ok(0) | Err(_) => None,
         Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_owned()),
     }
+}
+
+/// Reads a typed answer: lines up to the first empty one (or the end of
+/// input), joined. On a terminal the lines are read as typed, cooked.
+pub fn read_answer(prompt: &str) -> String {
+    println!("{}", style(prompt).dim());
+    let mut lines = Vec::new();
+    while let Some(line) = read_line() {
+        if line.trim().is_empty() {
+            break;
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
 }
 
 /// Waits for Enter (or end of input).
@@ -146,4 +166,10 @@ pub fn bar(done: usize, total: usize, width: usize) -> String {
         style("#".repeat(filled)).green(),
         "-".repeat(width - filled)
     )
+}
+
+/// The width of the widest of `ids`, to align the column after them: a
+/// long id must not push what follows out of line.
+pub fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(str::len).max().unwrap_or(0)
 }

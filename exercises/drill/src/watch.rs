@@ -96,7 +96,7 @@ fn grade(app: &mut App, id: &str) -> Result<bool> {
     if ui::interactive() {
         let _ = console::Term::stdout().clear_screen();
     }
-    let passed = crate::check::run(app, id, &[], None)?.passed();
+    let passed = crate::check::run(app, id, &[], None, crate::check::Context::Watch)?.passed();
     prompt(app, id, passed);
     Ok(passed)
 }

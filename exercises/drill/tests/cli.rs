@@ -16,6 +16,13 @@ fn first_run_shows_the_current_exercise_and_creates_its_file() {
     assert!(shown.contains("0/"), "{shown}");
     assert!(shown.contains("Current: spawn_join"), "{shown}");
     assert!(shown.contains("cargo drill check"), "{shown}");
+    // The syllabus items point at the book's chapters, not at bare numbers.
+    assert!(!shown.contains("syllabus"), "{shown}");
+    assert!(
+        shown
+            .contains("book: Part I › 1. Concurrency versus parallelism (book/src/foundations/01-"),
+        "{shown}"
+    );
     let created = std::fs::read_to_string(learner.file("spawn_join.rs")).unwrap();
     assert!(created.contains("todo!("), "the skeleton's task is missing");
     assert!(
@@ -142,4 +149,48 @@ fn unknown_names_get_a_clear_error() {
     );
     let out = learner.drill(&["interview", "nope"], "");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn status_and_list_agree_on_titles_and_list_columns_line_up() {
+    let learner = Learner::new();
+    let status = text(&learner.drill(&["go", "interview_bounded_queue"], ""));
+    let title = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Current: interview_bounded_queue — "))
+        .unwrap_or_else(|| panic!("{status}"));
+    let list = text(&learner.drill(&["list"], ""));
+    let row = list
+        .lines()
+        .find(|l| l.contains(" interview_bounded_queue "))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(
+        row.contains(title),
+        "status says {title:?}, list says {row:?}"
+    );
+    // Every row's stars start in one column, the longest id included.
+    let columns: std::collections::BTreeSet<usize> = list
+        .lines()
+        .filter_map(|l| l.find('★').map(|byte| l[..byte].chars().count()))
+        .collect();
+    assert_eq!(columns.len(), 1, "misaligned:\n{list}");
+}
+
+#[test]
+fn the_last_hint_points_at_the_learners_copy_of_the_suite() {
+    let learner = Learner::new();
+    learner.drill(&[], "");
+    let mut last = String::new();
+    for _ in 0..4 {
+        last = text(&learner.drill(&["hint", "lost_update"], ""));
+    }
+    assert!(last.contains("That was the last hint"), "{last}");
+    assert!(
+        !last.contains("<id>") && !last.contains("catalog"),
+        "{last}"
+    );
+    let copy = learner.file("suites/lost_update.rs");
+    assert!(last.contains(&copy.display().to_string()), "{last}");
+    let suite = std::fs::read_to_string(&copy).unwrap();
+    assert!(suite.contains("exercises::suite!"), "{suite}");
 }
