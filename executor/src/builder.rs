@@ -125,6 +125,21 @@ impl<B: Backend> Builder<B> {
 
     /// Runs `hook` on each worker thread as it leaves (shutdown, a shrink,
     /// the keep-alive); termination waits for it.
+    ///
+    /// ```
+    /// use std::sync::mpsc;
+    /// use std::sync::Mutex;
+    /// use executor::Executor;
+    /// let (tx, rx) = mpsc::channel();
+    /// let tx = Mutex::new(tx);
+    /// let pool = Executor::builder()
+    ///     .workers(1)
+    ///     .on_worker_stop(move |w| tx.lock().unwrap().send(w.name.clone()).unwrap())
+    ///     .build()
+    ///     .unwrap();
+    /// pool.shutdown().unwrap();
+    /// assert_eq!(rx.try_recv().unwrap(), "worker-0"); // before shutdown returned
+    /// ```
     pub fn on_worker_stop(mut self, hook: impl Fn(&WorkerEvent) + Send + Sync + 'static) -> Self {
         self.hooks.worker_stop = Some(Arc::new(Box::new(hook)));
         self
@@ -132,6 +147,20 @@ impl<B: Backend> Builder<B> {
 
     /// Runs `hook` on the worker just before each task, with its id and
     /// how long it waited in the queue. Not for tasks run on the caller.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::Executor;
+    /// let pool = Executor::builder()
+    ///     .before_task(|task| {
+    ///         if task.queue_wait > Duration::from_secs(1) {
+    ///             eprintln!("{} waited {:?}: the queue is too long", task.id, task.queue_wait);
+    ///         }
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(pool.submit(|| 1).unwrap().join(), Ok(1));
+    /// ```
     pub fn before_task(mut self, hook: impl Fn(&TaskEvent) + Send + Sync + 'static) -> Self {
         self.hooks.before_task = Some(Arc::new(Box::new(hook)));
         self
@@ -140,6 +169,26 @@ impl<B: Backend> Builder<B> {
     /// Runs `hook` on the worker just after each task, with its outcome,
     /// queue wait and run time (after the handle resolved; `wait_idle`
     /// waits for it). Not for tasks run on the caller.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    /// use std::sync::Arc;
+    /// use executor::{Executor, Outcome};
+    /// let failed = Arc::new(AtomicU64::new(0));
+    /// let seen = failed.clone();
+    /// let pool = Executor::builder()
+    ///     .after_task(move |task| {
+    ///         if task.outcome == Some(Outcome::Panicked) {
+    ///             // Relaxed: a count read after wait_idle.
+    ///             seen.fetch_add(1, Ordering::Relaxed);
+    ///         }
+    ///     })
+    ///     .build()
+    ///     .unwrap();
+    /// pool.execute(|| panic!("a failing job")).unwrap();
+    /// pool.wait_idle().unwrap();
+    /// assert_eq!(failed.load(Ordering::Relaxed), 1);
+    /// ```
     pub fn after_task(mut self, hook: impl Fn(&TaskEvent) + Send + Sync + 'static) -> Self {
         self.hooks.after_task = Some(Arc::new(Box::new(hook)));
         self

@@ -107,6 +107,14 @@ pub enum TaskError {
 // ANCHOR_END: task_error
 
 /// A task of a [`Pool::map`](crate::Pool::map) that gave no value.
+///
+/// ```
+/// use executor::{Executor, MapError, RejectReason};
+/// let pool = Executor::builder().workers(1).build().unwrap();
+/// pool.shutdown().unwrap();
+/// let first = pool.map(0..3, |x: u8| x, 1).next();
+/// assert_eq!(first, Some(Err(MapError::Rejected(RejectReason::ShuttingDown))));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MapError {
     /// The pool refused the task (it is shutting down, or full under a

@@ -32,6 +32,14 @@ pub struct TaskHandle<B: Backend, T: Send + 'static> {
 
 /// What a handle that gave up waiting returns: the outcome, or the handle
 /// itself (not finished yet) to wait again, cancel or drop.
+///
+/// ```
+/// use executor::{Executor, Polled, sync::Std};
+/// let pool = Executor::builder().build().unwrap();
+/// let polled: Polled<Std, u8> = pool.submit(|| 1).unwrap().try_join();
+/// let outcome = polled.unwrap_or_else(|pending| pending.join());
+/// assert_eq!(outcome, Ok(1));
+/// ```
 pub type Polled<B, T> = Result<Result<T, TaskError>, TaskHandle<B, T>>;
 
 impl<B: Backend, T: Send + 'static> TaskHandle<B, T> {

@@ -50,7 +50,7 @@ pub use policy::RejectionPolicy;
 pub use pool::Pool;
 pub use shutdown::ShutdownReport;
 pub use task::{Outcome, TaskId, Unstarted, panic_message};
-pub use task_set::TaskSet;
+pub use task_set::{Finished, TaskSet};
 
 /// The production executor: a [`Pool`] on parking_lot and std threads.
 pub type Executor = Pool<sync::Std>;

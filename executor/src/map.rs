@@ -42,6 +42,15 @@ impl<B: Backend> Pool<B> {
 }
 
 /// The iterator [`Pool::map`] returns.
+///
+/// ```
+/// use executor::Executor;
+/// let pool = Executor::builder().workers(2).build().unwrap();
+/// let mut lengths = pool.map(["a", "bb"], |s: &str| s.len(), 2);
+/// assert_eq!(lengths.next(), Some(Ok(1)));
+/// assert_eq!(lengths.next(), Some(Ok(2)));
+/// assert_eq!(lengths.next(), None);
+/// ```
 pub struct Map<'a, B: Backend, I, F: Send + Sync, T: Send + 'static> {
     pool: &'a Pool<B>,
     inputs: I,

@@ -11,7 +11,18 @@ use core::fmt;
 use core::time::Duration;
 use std::collections::VecDeque;
 
-/// One finished task: its id and its outcome.
+/// One finished task: its id and its outcome, as a [`TaskSet`] yields it.
+///
+/// ```
+/// use executor::{Executor, Finished, TaskSet};
+/// let pool = Executor::builder().build().unwrap();
+/// let mut set = TaskSet::new();
+/// let handle = pool.submit(|| 'x').unwrap();
+/// let id = handle.id();
+/// set.insert(handle);
+/// let finished: Finished<char> = set.join_next().unwrap();
+/// assert_eq!(finished, (id, Ok('x')));
+/// ```
 pub type Finished<T> = (TaskId, Result<T, TaskError>);
 
 struct Completions<B: Backend, T: Send + 'static> {

@@ -247,6 +247,31 @@ fn the_cancel_signal_stops_a_task_at_the_shutdown_deadline() {
 }
 
 #[test]
+fn debug_output_says_what_a_value_holds() {
+    let pool = Executor::builder()
+        .workers(1)
+        .name_prefix("dbg")
+        .build()
+        .unwrap();
+    let signal = pool.cancel_signal();
+    assert_eq!(format!("{signal:?}"), "CancelSignal { cancelled: false }");
+    let handle = pool.submit(|| 1).unwrap();
+    pool.wait_idle().unwrap();
+    assert!(
+        format!("{handle:?}").contains("finished: true"),
+        "{handle:?}"
+    );
+    let mut set = executor::TaskSet::new();
+    set.insert(handle);
+    assert!(format!("{set:?}").contains("outstanding: 1"), "{set:?}");
+    let map = pool.map(0..1, |x: u8| x, 1);
+    assert!(format!("{map:?}").starts_with("Map"), "{map:?}");
+    let _ = pool.shutdown_now();
+    assert_eq!(format!("{signal:?}"), "CancelSignal { cancelled: true }");
+    assert!(format!("{pool:?}").contains("name: \"dbg\""), "{pool:?}");
+}
+
+#[test]
 fn debug_shows_the_name() {
     let pool = Executor::builder()
         .name_prefix("ingest")

@@ -11,6 +11,7 @@ mod cancel_races_start;
 mod cancel_signal;
 mod hooks_outside_lock;
 mod idle_worker_wakes;
+mod join_timeout_wakes;
 mod keys_independent;
 mod lifecycle_from_task;
 mod metrics_consistent;
@@ -40,6 +41,7 @@ pub use cancel_races_start::cancel_races_start;
 pub use cancel_signal::cancel_signal_stops_task;
 pub use hooks_outside_lock::hooks_outside_lock;
 pub use idle_worker_wakes::idle_worker_wakes;
+pub use join_timeout_wakes::join_timeout_wakes;
 pub use keys_independent::keys_independent;
 pub use lifecycle_from_task::{dropped_from_task, shutdown_from_task};
 pub use metrics_consistent::{metrics_consistent, metrics_consistent_while_blocked};
@@ -97,6 +99,7 @@ macro_rules! scenario_tests {
             termination_wakes_every_waiter,
             zero_timeouts,
             cancel_races_start,
+            join_timeout_wakes,
             on_complete_once,
             wait_idle_wakes,
             task_set_collects,
