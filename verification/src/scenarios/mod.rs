@@ -20,6 +20,8 @@ mod on_complete_once;
 mod own_lane_helps;
 mod panic_isolated;
 mod panic_keeps_key_order;
+mod panicking_drop;
+mod partitioned_discard_oldest;
 mod partitioned_shutdown;
 mod per_key_fifo;
 mod policies_lose_nothing;
@@ -29,6 +31,7 @@ mod shutdown_now_accounting;
 mod shutdown_races_submit;
 mod shutdown_timeout;
 mod shutdown_wakes_blocked_submitter;
+mod shutdowns_race;
 pub mod support;
 mod task_set_collects;
 mod termination_wakes_every_waiter;
@@ -50,6 +53,8 @@ pub use on_complete_once::on_complete_once;
 pub use own_lane_helps::own_lane_helps;
 pub use panic_isolated::panic_isolated;
 pub use panic_keeps_key_order::panic_keeps_key_order;
+pub use panicking_drop::panicking_drop;
+pub use partitioned_discard_oldest::partitioned_discard_oldest;
 pub use partitioned_shutdown::{partitioned_shutdown_drains, partitioned_shutdown_now};
 pub use per_key_fifo::per_key_fifo;
 pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_nothing};
@@ -59,6 +64,7 @@ pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use shutdown_timeout::shutdown_timeout;
 pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
+pub use shutdowns_race::shutdowns_race;
 pub use task_set_collects::task_set_collects;
 pub use termination_wakes_every_waiter::termination_wakes_every_waiter;
 pub use try_submit_full::try_submit_full;
@@ -106,6 +112,8 @@ macro_rules! scenario_tests {
             hooks_outside_lock,
             cancel_signal_stops_task,
             own_lane_helps,
+            shutdowns_race,
+            panicking_drop,
             shared_resize_retires,
             // The partitioned pool.
             per_key_fifo,
@@ -115,6 +123,7 @@ macro_rules! scenario_tests {
             partitioned_shutdown_now,
             resize_keeps_order,
             partitioned_shrink_retires,
+            partitioned_discard_oldest,
         );
         #[test]
         fn idle_worker_wakes() {
