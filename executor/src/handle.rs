@@ -189,7 +189,7 @@ impl<B: Backend, T: Send + 'static> TaskHandle<B, T> {
     /// once, on the thread that resolves the task (a worker after the run,
     /// or whoever cancels or discards it), never under the pool's lock, and
     /// with a panic caught there. If the task has already finished, it runs
-    /// now, on this thread.
+    /// now, on this thread, like any call (its panic is this thread's).
     ///
     /// ```
     /// use executor::Executor;
