@@ -59,7 +59,9 @@ pub use partitioned_shutdown::{partitioned_shutdown_drains, partitioned_shutdown
 pub use per_key_fifo::per_key_fifo;
 pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_nothing};
 pub use resize_keeps_order::resize_keeps_order;
-pub use shrink_retires::{partitioned_shrink_retires, shared_resize_retires};
+pub use shrink_retires::{
+    partitioned_shrink_retires, shared_resize_retires, shared_shrink_leaves_promptly,
+};
 pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use shutdown_timeout::shutdown_timeout;
@@ -115,6 +117,7 @@ macro_rules! scenario_tests {
             shutdowns_race,
             panicking_drop,
             shared_resize_retires,
+            shared_shrink_leaves_promptly,
             // The partitioned pool.
             per_key_fifo,
             keys_independent,

@@ -4,7 +4,7 @@
 //! worker runs the stop hook, which the scenario waits for: a worker that
 //! never notices it was retired makes that wait hang.
 
-use super::support::Latch;
+use super::support::{Latch, gated};
 use executor::sync::{Arc, Backend};
 use executor::{Builder, Pool};
 
@@ -41,6 +41,34 @@ pub fn shared_resize_retires<B: Backend>() {
     assert_eq!(pool.workers(), 1);
     assert_eq!(handle.join(), Ok(5));
     assert_eq!(pool.submit(|| 6_u8).unwrap().join(), Ok(6));
+    pool.shutdown().unwrap();
+    assert!(pool.metrics().is_consistent());
+}
+
+/// Scenario: a shared pool of 2 shrinks to 1 while a task is queued: the
+/// surplus worker leaves as soon as it is free, without running the
+/// queued task first (that is the remaining worker's, once free).
+pub fn shared_shrink_leaves_promptly<B: Backend>() {
+    let (builder, left) = announcing_stops::<B>(2);
+    let pool = builder.capacity(1).build().unwrap();
+    let (started_a, release_a) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let (started_b, release_b) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let a = pool.submit(gated(&started_a, &release_a)).unwrap();
+    let b = pool.submit(gated(&started_b, &release_b)).unwrap();
+    started_a.wait();
+    started_b.wait();
+    let queued = pool.submit(|| 3_u8).unwrap();
+    pool.resize(1).unwrap();
+    release_b.set(); // b's worker is free, and surplus: it leaves
+    left.wait();
+    assert!(
+        !queued.is_finished(),
+        "the leaving worker ran a queued task instead of leaving"
+    );
+    release_a.set();
+    assert_eq!(queued.join(), Ok(3));
+    a.join().unwrap();
+    b.join().unwrap();
     pool.shutdown().unwrap();
     assert!(pool.metrics().is_consistent());
 }
