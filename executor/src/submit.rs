@@ -278,7 +278,6 @@ where
     state.metrics.running += 1;
     state.running.insert(id);
     state.metrics.caller_ran += 1;
-    state.lane_counts[0].accepted += 1;
     drop(state);
     let (job, kept) = make(id, task, None);
     let leftover = job.run(&mut |outcome| {

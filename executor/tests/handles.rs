@@ -120,6 +120,8 @@ fn cancel_does_nothing_once_a_task_runs_or_ran() {
     assert_eq!(ran_here.join(), Ok(2));
     gate.open();
     busy.join().unwrap();
+    // A caller-run task is finished for `wait_idle` too.
+    assert_eq!(caller.wait_idle_timeout(common::HANG), Ok(true));
 }
 
 #[test]
