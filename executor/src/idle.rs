@@ -5,6 +5,7 @@
 
 use crate::error::LifecycleError;
 use crate::pool::Pool;
+use crate::queue::State;
 use crate::sync::Backend;
 use core::time::Duration;
 
@@ -49,12 +50,6 @@ impl<B: Backend> Pool<B> {
     /// assert_eq!(pool.wait_idle_timeout(Duration::from_secs(5)), Ok(true));
     /// ```
     pub fn wait_idle_timeout(&self, timeout: Duration) -> Result<bool, LifecycleError> {
-        self.refuse_if_worker()?;
-        let state = self.shared.state.lock();
-        let (_, timed_out) = self
-            .shared
-            .idle
-            .wait_while_timeout(state, timeout, |s| !s.is_idle());
-        Ok(!timed_out)
+        self.wait_for(&self.shared.idle, timeout, State::is_idle)
     }
 }

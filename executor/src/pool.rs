@@ -6,7 +6,7 @@ use crate::error::{BuildError, LifecycleError};
 use crate::metrics::Metrics;
 use crate::policy::RejectionPolicy;
 use crate::queue::{Mode, Settings, Shared, State, WorkerId};
-use crate::sync::{Arc, Backend, Mutex, thread};
+use crate::sync::{Arc, Backend, Condvar, Mutex, thread};
 use crate::worker::{Me, work};
 use core::fmt;
 
@@ -188,6 +188,21 @@ impl<B: Backend> Pool<B> {
     /// Whether shutdown has begun (no new task is accepted).
     pub fn is_shutdown(&self) -> bool {
         self.shared.state.lock().closed
+    }
+
+    /// Waits on `signal` for at most `timeout` until `done` holds of the
+    /// state; `Ok(true)` if it does. Refused from inside one of the pool's
+    /// own tasks: what it waits for would wait for the caller.
+    pub(crate) fn wait_for(
+        &self,
+        signal: &Condvar<B>,
+        timeout: core::time::Duration,
+        done: fn(&State) -> bool,
+    ) -> Result<bool, LifecycleError> {
+        self.refuse_if_worker()?;
+        let state = self.shared.state.lock();
+        let (_, timed_out) = signal.wait_while_timeout(state, timeout, |s| !done(s));
+        Ok(!timed_out)
     }
 
     // ANCHOR: refuse_if_worker

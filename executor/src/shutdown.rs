@@ -7,6 +7,7 @@
 
 use crate::error::{LifecycleError, TaskError};
 use crate::pool::Pool;
+use crate::queue::State;
 use crate::sync::Backend;
 use crate::task::{TaskId, Unstarted, run_quietly};
 use core::time::Duration;
@@ -140,13 +141,7 @@ impl<B: Backend> Pool<B> {
     /// ```
     // ANCHOR: await_termination
     pub fn await_termination(&self, timeout: Duration) -> Result<bool, LifecycleError> {
-        self.refuse_if_worker()?;
-        let state = self.shared.state.lock();
-        let (_, timed_out) = self
-            .shared
-            .terminated
-            .wait_while_timeout(state, timeout, |s| !s.is_terminated());
-        Ok(!timed_out)
+        self.wait_for(&self.shared.terminated, timeout, State::is_terminated)
     }
     // ANCHOR_END: await_termination
 
