@@ -15,17 +15,20 @@
 mod builder;
 mod cancellation;
 mod error;
+pub mod fast;
 mod handle;
 mod hooks;
 mod idle;
 mod map;
 mod metrics;
+pub mod parking;
 mod partitioned;
 mod policy;
 mod pool;
 mod promise;
 mod queue;
 mod resize;
+pub mod ring;
 pub mod routing;
 mod shutdown;
 pub mod sizing;
@@ -41,6 +44,7 @@ pub use error::{
     BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, TaskError,
     WaitTimedOut,
 };
+pub use fast::{FastExecutor, FastMetrics, FastPartitionedExecutor, FastPartitionedPool, FastPool};
 pub use handle::{Polled, TaskHandle};
 pub use hooks::{TaskEvent, WorkerEvent};
 pub use map::Map;

@@ -132,3 +132,15 @@ impl<B: Backend> fmt::Debug for AtomicBool<B> {
         write!(f, "{}", self.load(Ordering::Relaxed))
     }
 }
+
+/// A memory fence on backend `B` (loom models `SeqCst` fences exactly;
+/// `SeqCst` loads and stores it treats as acquire and release only).
+///
+/// ```
+/// use executor::sync::{Ordering, Std, fence};
+/// fence::<Std>(Ordering::SeqCst);
+/// ```
+#[track_caller]
+pub fn fence<B: Backend>(order: Ordering) {
+    B::fence(order);
+}

@@ -103,6 +103,21 @@ pub trait Backend: Sized + Send + Sync + 'static {
     /// Offers the processor (and, under a checker, a scheduling point).
     fn yield_now();
 
+    /// A memory fence. Only `SeqCst` fences matter here: the parking
+    /// protocol puts one between its write and its read on each side.
+    fn fence(order: Ordering);
+
+    /// One step of a waiter's backoff before it parks (see
+    /// [`Parking`](crate::parking::Parking)): spin or yield for step `step`
+    /// (0, 1, 2 ...) and return `true`, or return `false` once parking is
+    /// cheaper than waiting longer. The default parks at once, which keeps
+    /// a model checker's state space small: spinning only re-checks a
+    /// condition, so it adds no interleaving worth exploring.
+    fn backoff(step: u32) -> bool {
+        let _ = step;
+        false
+    }
+
     /// Monotonic time since an arbitrary origin. Model-checking backends
     /// return a constant: time does not pass, so timeouts never fire.
     fn now() -> Duration;

@@ -15,7 +15,7 @@ mod std_backend;
 pub mod thread;
 
 pub use arc::Arc;
-pub use atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+pub use atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering, fence};
 pub use backend::{AtomicFlag, AtomicInt, Backend, CellAccess, PanicPayload, no_trace};
 pub use cell::UnsafeCell;
 pub use condvar::Condvar;

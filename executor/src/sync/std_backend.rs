@@ -100,12 +100,40 @@ impl Backend for Std {
     fn yield_now() {
         std::thread::yield_now();
     }
+    fn fence(order: core::sync::atomic::Ordering) {
+        std::sync::atomic::fence(order);
+    }
+    // ANCHOR: std_backoff
+    fn backoff(step: u32) -> bool {
+        // A few short spins (1, 2, 4 ... 32 pause instructions), for a
+        // queue refilled within a microsecond; then yields, which on a
+        // machine with more runnable threads than cores hand the core to
+        // the thread we are waiting for; then park.
+        match step {
+            0..SPIN_STEPS => {
+                for _ in 0..1u32 << step {
+                    core::hint::spin_loop();
+                }
+                true
+            }
+            SPIN_STEPS..YIELD_STEPS => {
+                std::thread::yield_now();
+                true
+            }
+            _ => false,
+        }
+    }
+    // ANCHOR_END: std_backoff
     fn now() -> Duration {
         static ORIGIN: OnceLock<Instant> = OnceLock::new();
         ORIGIN.get_or_init(Instant::now).elapsed()
     }
 }
 // ANCHOR_END: std_backend
+
+/// Backoff steps that spin, then the step past the last one that yields.
+const SPIN_STEPS: u32 = 6;
+const YIELD_STEPS: u32 = SPIN_STEPS + 4;
 
 /// The number of cores available to this process (at least 1).
 pub(crate) fn available_parallelism() -> usize {

@@ -153,6 +153,11 @@ macro_rules! model_backend {
             fn yield_now() {
                 $krate::thread::yield_now();
             }
+            #[track_caller]
+            fn fence(order: ::core::sync::atomic::Ordering) {
+                $krate::sync::atomic::fence(order);
+                $crate::trace::atomic("fence", order, ::std::panic::Location::caller());
+            }
             fn now() -> ::core::time::Duration {
                 ::core::time::Duration::ZERO
             }

@@ -9,6 +9,7 @@
 mod abandoned_value;
 mod cancel_races_start;
 mod cancel_signal;
+mod fast_pool;
 mod hooks_outside_lock;
 mod idle_worker_wakes;
 mod join_timeout_wakes;
@@ -21,11 +22,13 @@ mod own_lane_helps;
 mod panic_isolated;
 mod panic_keeps_key_order;
 mod panicking_drop;
+mod parking_wakes;
 mod partitioned_discard_oldest;
 mod partitioned_shutdown;
 mod per_key_fifo;
 mod policies_lose_nothing;
 mod resize_keeps_order;
+mod ring_queue;
 mod shrink_retires;
 mod shutdown_now_accounting;
 mod shutdown_races_submit;
@@ -42,6 +45,10 @@ mod zero_timeouts;
 pub use abandoned_value::abandoned_value;
 pub use cancel_races_start::cancel_races_start;
 pub use cancel_signal::cancel_signal_stops_task;
+pub use fast_pool::{
+    fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
+    fast_per_key_fifo, fast_shutdown_races_submit,
+};
 pub use hooks_outside_lock::hooks_outside_lock;
 pub use idle_worker_wakes::idle_worker_wakes;
 pub use join_timeout_wakes::join_timeout_wakes;
@@ -54,11 +61,15 @@ pub use own_lane_helps::own_lane_helps;
 pub use panic_isolated::panic_isolated;
 pub use panic_keeps_key_order::panic_keeps_key_order;
 pub use panicking_drop::panicking_drop;
+pub use parking_wakes::parking_wakes_each;
 pub use partitioned_discard_oldest::partitioned_discard_oldest;
 pub use partitioned_shutdown::{partitioned_shutdown_drains, partitioned_shutdown_now};
 pub use per_key_fifo::per_key_fifo;
 pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_nothing};
 pub use resize_keeps_order::resize_keeps_order;
+pub use ring_queue::{
+    ring_close_drains, ring_two_consumers, ring_two_producers, ring_wraps_when_full,
+};
 pub use shrink_retires::{
     partitioned_shrink_retires, shared_resize_retires, shared_shrink_leaves_promptly,
 };
@@ -74,11 +85,22 @@ pub use wait_idle::wait_idle_wakes;
 pub use zero_timeouts::zero_timeouts;
 
 /// Schedules per shuttle scheduler for each scenario:
-/// `CHECK_SHUTTLE_ITERATIONS`, else 5,000. The scenarios' models are small
+/// `CHECK_SHUTTLE_ITERATIONS`, else 3,000. The scenarios' models are small
 /// and loom explores each exhaustively up to its bound; the zoo keeps
 /// 10,000, since finding its bugs is the point there.
 pub fn shuttle_schedules() -> usize {
-    crate::check::setting("CHECK_SHUTTLE_ITERATIONS", 5_000) as usize
+    crate::check::setting("CHECK_SHUTTLE_ITERATIONS", 3_000) as usize
+}
+
+/// loom's preemption bound for the scenarios with three threads parking on
+/// one lane (`ring_two_consumers`, `fast_per_key_fifo`):
+/// `CHECK_LOOM_BOUND`, else 1. At bound 2 each takes two minutes or more
+/// on the reference machine; the protocols they exercise are checked at
+/// bound 2 by the two-thread scenarios (`ring_two_producers`,
+/// `ring_wraps_when_full`, `ring_close_drains`, `parking_wakes_each`, the
+/// other `fast_*` ones), and shuttle runs these two in full.
+pub fn heavy_loom_bound() -> usize {
+    crate::check::setting("CHECK_LOOM_BOUND", 1) as usize
 }
 
 // ANCHOR: scenario_tests
@@ -127,7 +149,28 @@ macro_rules! scenario_tests {
             resize_keeps_order,
             partitioned_shrink_retires,
             partitioned_discard_oldest,
+            // The fast core: the ring alone, then the pools built on it.
+            ring_two_producers,
+            ring_wraps_when_full,
+            ring_close_drains,
+            fast_no_task_lost,
+            fast_blocked_submitter_wakes,
+            fast_shutdown_races_submit,
+            fast_metrics_never_overcount,
         );
+        // Three threads parking on one lane: minutes at loom's bound 2,
+        // seconds at 1 (see `heavy_loom_bound`).
+        $crate::scenario_tests!(@heavy $method, $backend:
+            ring_two_consumers,
+            fast_per_key_fifo,
+        );
+        #[test]
+        fn parking_wakes_each() {
+            $crate::check::Check::new("parking_wakes_each")
+                .iterations($crate::scenarios::shuttle_schedules())
+                .with_spurious_wakeups()
+                .$method($crate::scenarios::parking_wakes_each::<$backend>);
+        }
         #[test]
         fn idle_worker_wakes() {
             $crate::check::Check::new("idle_worker_wakes")
@@ -135,6 +178,17 @@ macro_rules! scenario_tests {
                 .with_spurious_wakeups()
                 .$method($crate::scenarios::idle_worker_wakes::<$backend>);
         }
+    };
+    (@heavy $method:ident, $backend:ty: $($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                $crate::check::Check::new(stringify!($name))
+                    .iterations($crate::scenarios::shuttle_schedules())
+                    .loom_bound($crate::scenarios::heavy_loom_bound())
+                    .$method($crate::scenarios::$name::<$backend>);
+            }
+        )*
     };
     (@plain $method:ident, $backend:ty: $($name:ident),* $(,)?) => {
         $(

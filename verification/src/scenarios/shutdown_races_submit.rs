@@ -2,9 +2,9 @@
 //! was accepted runs, a task that was refused comes back with
 //! `ShuttingDown`, and shutdown terminates.
 
-use super::support::{Log, logging};
+use super::support::{Log, accepted_or_refused, logging};
+use executor::Pool;
 use executor::sync::{Backend, thread};
-use executor::{Pool, RejectReason};
 
 // ANCHOR: shutdown_races_submit
 /// Scenario 3: shutdown racing a submit from another thread.
@@ -17,17 +17,7 @@ pub fn shutdown_races_submit<B: Backend>() {
     let submitter = {
         let (pool, log) = (pool.clone(), log.clone());
         thread::spawn::<B, _, _>("submitter".into(), move || {
-            match pool.submit(logging(&log, 1)) {
-                Ok(handle) => {
-                    assert_eq!(handle.join(), Ok(1), "an accepted task runs");
-                    true
-                }
-                Err(refused) => {
-                    assert_eq!(refused.reason, RejectReason::ShuttingDown);
-                    assert_eq!((refused.task)(), 1, "the refused task comes back intact");
-                    false
-                }
-            }
+            accepted_or_refused(pool.submit(logging(&log, 1)))
         })
         .unwrap()
     };

@@ -134,3 +134,22 @@ pub fn two_lanes<B: Backend>(capacity: usize) -> (executor::PartitionedPool<B>, 
         .unwrap();
     (pool, key_routed(2, 0, 2, 0), key_routed(2, 1, 2, 1))
 }
+
+/// What a submitter racing a shutdown checks: an accepted task (id 1) runs
+/// and its handle says so; a refused one comes back intact with
+/// `ShuttingDown`. Returns whether it was accepted.
+pub fn accepted_or_refused<B: Backend, F: FnOnce() -> u64>(
+    submitted: Result<executor::TaskHandle<B, u64>, executor::Rejected<F>>,
+) -> bool {
+    match submitted {
+        Ok(handle) => {
+            assert_eq!(handle.join(), Ok(1), "an accepted task runs");
+            true
+        }
+        Err(refused) => {
+            assert_eq!(refused.reason, executor::RejectReason::ShuttingDown);
+            assert_eq!((refused.task)(), 1, "the refused task comes back intact");
+            false
+        }
+    }
+}

@@ -19,9 +19,13 @@ mod leaked_arc;
 mod lock_order;
 mod lost_update;
 pub mod matrix;
+mod mini_ring;
 mod missed_wakeup;
 mod notify_one_at_shutdown;
+mod parking_lost_wakeup;
 mod relaxed_publish;
+mod ring_read_before_full;
+mod ring_relaxed_sequence;
 mod router_breaks_order;
 mod self_deadlock;
 mod shutdown_drops_queued;
@@ -136,6 +140,9 @@ pub static BUGS: &[Bug] = &[
     double_run::BUG,
     router_breaks_order::BUG,
     leaked_arc::BUG,
+    ring_read_before_full::BUG,
+    ring_relaxed_sequence::BUG,
+    parking_lost_wakeup::BUG,
 ];
 
 /// Emits one `#[test]` per bug, in the calling module, asserting the zoo's
@@ -167,6 +174,9 @@ macro_rules! zoo_tests {
             double_run,
             router_breaks_order,
             leaked_arc,
+            ring_read_before_full,
+            ring_relaxed_sequence,
+            parking_lost_wakeup,
         );
     };
     (@each $assert:path, $checker:ident: $($name:ident),* $(,)?) => {

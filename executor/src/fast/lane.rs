@@ -1,0 +1,98 @@
+//! A fast pool's lane: a lock-free ring, and the two places where its
+//! consumers (idle workers) and its producers (submitters facing a full
+//! ring) park. Pushing wakes a parked worker, popping a parked submitter,
+//! each only if one sleeps.
+
+use crate::parking::Parking;
+use crate::ring::{Pop, PushError, Ring};
+use crate::sync::Backend;
+
+// ANCHOR: lane
+/// One bounded FIFO and its wake-ups: a fast pool's lane holds its tasks
+/// (the verification scenarios run it with plain numbers).
+///
+/// ```
+/// use executor::fast::Lane;
+/// use executor::sync::Std;
+/// let lane: Lane<Std, u32> = Lane::new(2);
+/// lane.offer(|_position| 7, true).unwrap();
+/// lane.close();
+/// assert_eq!(lane.take(), Some(7)); // accepted before the close
+/// assert_eq!(lane.take(), None); // closed and drained
+/// ```
+pub struct Lane<B: Backend, T> {
+    /// The values.
+    pub ring: Ring<B, T>,
+    /// Idle workers of this lane wait here for a task or the close.
+    pub not_empty: Parking<B>,
+    /// Submitters facing a full ring wait here for a slot or the close.
+    pub not_full: Parking<B>,
+}
+// ANCHOR_END: lane
+
+impl<B: Backend, T> Lane<B, T> {
+    /// An open lane of at least `capacity` slots (see [`Ring::new`]).
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            ring: Ring::new(capacity),
+            not_empty: Parking::new(),
+            not_full: Parking::new(),
+        }
+    }
+
+    // ANCHOR: offer
+    /// Queues the value `make` builds from its position, waiting for a slot
+    /// if `wait` and the ring is full. On failure `make` comes back unrun.
+    pub fn offer<M>(&self, mut make: M, wait: bool) -> Result<(), PushError<M>>
+    where
+        M: FnOnce(usize) -> T,
+    {
+        loop {
+            match self.ring.push(make) {
+                Ok(()) => {
+                    // Published first, then the look for a sleeper.
+                    self.not_empty.wake_one();
+                    return Ok(());
+                }
+                Err(PushError::Full(back)) if wait => {
+                    make = back;
+                    self.not_full.wait_until(|| self.ring.pushable());
+                }
+                Err(failed) => return Err(failed),
+            }
+        }
+    }
+    // ANCHOR_END: offer
+
+    // ANCHOR: take
+    /// The next value for a consumer (a worker) of this lane, waiting while the lane is
+    /// empty and open; `None` once it is closed and drained.
+    pub fn take(&self) -> Option<T> {
+        loop {
+            match self.ring.pop() {
+                Pop::Item(value) => {
+                    // A slot is free: a submitter waiting for one may go.
+                    self.not_full.wake_one();
+                    return Some(value);
+                }
+                Pop::Empty => self.not_empty.wait_until(|| self.ring.poppable()),
+                Pop::Drained => {
+                    // Pass the news on: a worker parked while a push that
+                    // won its position before the close was publishing has
+                    // nobody else to wake it now that the lane is drained.
+                    self.not_empty.wake_all();
+                    return None;
+                }
+            }
+        }
+    }
+    // ANCHOR_END: take
+
+    /// Stops accepting and wakes everyone parked here to see it.
+    pub fn close(&self) -> bool {
+        let first = self.ring.close();
+        self.not_empty.wake_all();
+        self.not_full.wake_all();
+        first
+    }
+}

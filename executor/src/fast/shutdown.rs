@@ -1,0 +1,132 @@
+//! Shutting a fast pool down: close every ring (no push can succeed after
+//! it), wake everyone parked, let the workers drain what was accepted, and
+//! join them.
+
+use super::{FastMetrics, FastPartitionedPool, FastPool};
+use crate::error::LifecycleError;
+use crate::sync::{Backend, thread};
+use crate::task::drop_quietly;
+
+impl<B: Backend> FastPool<B> {
+    // ANCHOR: fast_shutdown
+    /// Graceful shutdown: stop accepting, run every task already accepted,
+    /// join the workers. Calling it again is harmless. From inside one of
+    /// the pool's tasks it starts the shutdown, cannot wait for it, and
+    /// returns [`LifecycleError::FromWorker`].
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(2, 8)?;
+    /// let h = pool.submit(|| 1)?;
+    /// pool.shutdown()?;
+    /// assert_eq!(h.join()?, 1); // accepted before the shutdown, so it ran
+    /// assert!(pool.execute(|| ()).is_err()); // nothing after it
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn shutdown(&self) -> Result<(), LifecycleError> {
+        self.close();
+        self.refuse_if_worker()?;
+        let workers = core::mem::take(&mut *self.workers.lock());
+        for worker in workers {
+            // A worker's own code catches every panic of user code; a join
+            // error would be a bug of ours, and has nobody to go to.
+            if let Err(payload) = worker.join() {
+                drop_quietly(payload);
+            }
+        }
+        Ok(())
+    }
+    // ANCHOR_END: fast_shutdown
+
+    /// Stops accepting and wakes every parked worker and submitter.
+    pub(crate) fn close(&self) {
+        for lane in &self.core.lanes {
+            lane.close();
+        }
+    }
+
+    /// Whether shutdown has started.
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// pool.shutdown()?;
+    /// assert!(pool.is_shutdown());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_shutdown(&self) -> bool {
+        self.core.lanes[0].ring.is_closed()
+    }
+
+    /// The counters (see [`FastMetrics`] for what a snapshot promises).
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// pool.submit(|| ())?.join()?;
+    /// assert_eq!(pool.metrics().completed, 1); // exact once joined
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn metrics(&self) -> FastMetrics {
+        let mut metrics = FastMetrics::default();
+        // Finished counts first, accepted after: see `FastMetrics`.
+        for counters in &self.core.counters {
+            let (completed, failed) = counters.0.read();
+            metrics.completed += completed;
+            metrics.failed += failed;
+        }
+        for lane in &self.core.lanes {
+            metrics.accepted += lane.ring.accepted() as u64;
+            metrics.queued += lane.ring.len() as u64;
+        }
+        // Relaxed: a statistic.
+        metrics.rejected = self.core.rejected.load(crate::sync::Ordering::Relaxed);
+        metrics
+    }
+
+    /// Err if the caller is one of this pool's workers.
+    fn refuse_if_worker(&self) -> Result<(), LifecycleError> {
+        let me = thread::current_id::<B>();
+        if self.core.worker_ids.lock().contains(&me) {
+            let thread = thread::current_name::<B>().unwrap_or_else(|| format!("{me:?}"));
+            return Err(LifecycleError::FromWorker { thread });
+        }
+        Ok(())
+    }
+}
+
+impl<B: Backend> FastPartitionedPool<B> {
+    /// Graceful shutdown, as [`FastPool::shutdown`].
+    ///
+    /// ```
+    /// use executor::FastPartitionedExecutor;
+    /// let pool = FastPartitionedExecutor::new(2, 8)?;
+    /// pool.execute(&1, || ())?;
+    /// pool.shutdown()?;
+    /// assert_eq!(pool.metrics().completed, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn shutdown(&self) -> Result<(), LifecycleError> {
+        self.pool.shutdown()
+    }
+
+    /// The counters, summed over the lanes.
+    pub fn metrics(&self) -> FastMetrics {
+        self.pool.metrics()
+    }
+}
+
+// ANCHOR: fast_drop
+/// Dropping the pool shuts it down gracefully (every accepted task runs).
+/// Dropped inside one of its own tasks, or while panicking, it only closes.
+impl<B: Backend> Drop for FastPool<B> {
+    fn drop(&mut self) {
+        if crate::sync::panicking() {
+            self.close();
+            return;
+        }
+        // Err only from a worker: the workers then end once drained.
+        let _ = self.shutdown();
+    }
+}
+// ANCHOR_END: fast_drop

@@ -1,0 +1,204 @@
+//! Submitting to a fast pool: with a handle or without, blocking while the
+//! lane is full or failing fast; the key picks the lane of a partitioned
+//! pool.
+
+use super::{Core, FastPartitionedPool, FastPool};
+use crate::TaskHandle;
+use crate::error::{RejectReason, Rejected};
+use crate::ring::PushError;
+use crate::routing::{jump_hash, stable_hash};
+use crate::sync::{Backend, Ordering};
+use crate::task::{Job, TaskId, detached, package};
+use core::hash::Hash;
+
+impl<B: Backend> Core<B> {
+    // ANCHOR: fast_admit
+    /// Queues `task` on `lane`, wrapped by `make` (with a handle or
+    /// without), waiting for a slot if `wait`. Task ids are the ring
+    /// positions, interleaved across lanes so they stay unique.
+    pub(crate) fn admit<F, R>(
+        &self,
+        lane: usize,
+        task: F,
+        wait: bool,
+        make: impl FnOnce(TaskId, F) -> (Box<dyn Job>, R),
+    ) -> Result<R, Rejected<F>> {
+        let lanes = self.lanes.len();
+        let mut task = Some(task);
+        let mut kept = None;
+        let pushed = self.lanes[lane].offer(
+            |position| {
+                let id = TaskId((position * lanes + lane) as u64);
+                let (job, keep) = make(id, task.take().expect("made once"));
+                kept = Some(keep);
+                job
+            },
+            wait,
+        );
+        let reason = match pushed {
+            Ok(()) => return Ok(kept.expect("made on success")),
+            Err(PushError::Full(_)) => RejectReason::Full,
+            Err(PushError::Closed(_)) => RejectReason::ShuttingDown,
+        };
+        // Relaxed: a statistic, ordered with nothing.
+        self.rejected.fetch_add(1, Ordering::Relaxed);
+        Err(Rejected {
+            task: task.take().expect("unmade on failure"),
+            reason,
+        })
+    }
+    // ANCHOR_END: fast_admit
+}
+
+impl<B: Backend> FastPool<B> {
+    // ANCHOR: fast_execute
+    /// Runs `task` with no handle, waiting for a slot while the ring is
+    /// full: the cheapest path (one allocation, no result slot).
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// pool.execute(|| println!("hello"))?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn execute<F>(&self, task: F) -> Result<(), Rejected<F>>
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        self.core
+            .admit(0, task, true, |id, f| detached::<B, F>(id, f, None))
+    }
+    // ANCHOR_END: fast_execute
+
+    /// Like [`execute`](Self::execute), but a full ring hands the task back
+    /// at once with [`RejectReason::Full`].
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// assert!(pool.try_execute(|| ()).is_ok());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_execute<F>(&self, task: F) -> Result<(), Rejected<F>>
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        self.core
+            .admit(0, task, false, |id, f| detached::<B, F>(id, f, None))
+    }
+
+    /// Runs `task` and returns a handle to its result, waiting for a slot
+    /// while the ring is full.
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(2, 8)?;
+    /// assert_eq!(pool.submit(|| 1 + 1)?.join()?, 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.core.admit(0, task, true, |id, f| package(id, f, None))
+    }
+
+    /// Like [`submit`](Self::submit), failing fast when the ring is full.
+    ///
+    /// ```
+    /// use executor::FastExecutor;
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// assert_eq!(pool.try_submit(|| 3)?.join()?, 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_submit<F, T>(&self, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.core
+            .admit(0, task, false, |id, f| package(id, f, None))
+    }
+}
+
+impl<B: Backend> FastPartitionedPool<B> {
+    /// The lane that owns `key`: the same for the pool's whole life.
+    fn lane<K: Hash + ?Sized>(&self, key: &K) -> usize {
+        jump_hash(stable_hash(key), self.pool.core.lanes.len())
+    }
+
+    /// Runs `task` with no handle after every earlier task of `key`,
+    /// waiting for a slot in the key's lane while it is full.
+    ///
+    /// ```
+    /// use executor::FastPartitionedExecutor;
+    /// let pool = FastPartitionedExecutor::new(2, 8)?;
+    /// pool.execute(&"user-1", || println!("first"))?;
+    /// pool.execute(&"user-1", || println!("second"))?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn execute<K, F>(&self, key: &K, task: F) -> Result<(), Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() + Send + 'static,
+    {
+        let lane = self.lane(key);
+        self.pool
+            .core
+            .admit(lane, task, true, |id, f| detached::<B, F>(id, f, None))
+    }
+
+    /// Runs `task` after every earlier task of `key`, with a handle.
+    ///
+    /// ```
+    /// use executor::FastPartitionedExecutor;
+    /// let pool = FastPartitionedExecutor::new(2, 8)?;
+    /// assert_eq!(pool.submit(&7u64, || "seven")?.join()?, "seven");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn submit<K, F, T>(&self, key: &K, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.submit_to(key, task, true)
+    }
+
+    /// Like [`submit`](Self::submit), failing fast when the key's lane is
+    /// full.
+    ///
+    /// ```
+    /// use executor::FastPartitionedExecutor;
+    /// let pool = FastPartitionedExecutor::new(1, 8)?;
+    /// assert_eq!(pool.try_submit(&"k", || 1)?.join()?, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_submit<K, F, T>(&self, key: &K, task: F) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        self.submit_to(key, task, false)
+    }
+
+    /// Submits with a handle to `key`'s lane, waiting for a slot if `wait`.
+    fn submit_to<K, F, T>(
+        &self,
+        key: &K,
+        task: F,
+        wait: bool,
+    ) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        K: Hash + ?Sized,
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let lane = self.lane(key);
+        self.pool
+            .core
+            .admit(lane, task, wait, |id, f| package(id, f, None))
+    }
+}
