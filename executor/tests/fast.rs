@@ -188,3 +188,45 @@ fn many_submitters_lose_nothing_and_keep_per_key_order() {
         }
     });
 }
+
+#[test]
+fn a_blocking_submit_into_the_lane_you_alone_serve_fails_fast() {
+    let pool = Arc::new(FastExecutor::new(1, 2).unwrap());
+    let p = pool.clone();
+    let inside = pool
+        .submit(move || {
+            // The only worker is running this task: nobody else can make
+            // room. Two fit; the third would wait for this very thread.
+            let first = p.execute(|| ()).map_err(|e| e.reason);
+            let second = p.execute(|| ()).map_err(|e| e.reason);
+            let third = p.execute(|| ()).map_err(|e| e.reason);
+            (first, second, third)
+        })
+        .unwrap();
+    let got = within("a submit into its own full lane", move || {
+        inside.join().unwrap()
+    });
+    assert_eq!(got, (Ok(()), Ok(()), Err(RejectReason::Full)));
+    within("shutdown", move || pool.shutdown()).unwrap();
+}
+
+#[test]
+fn a_blocking_submit_into_another_workers_full_lane_still_waits() {
+    let pool = Arc::new(FastPartitionedExecutor::new(2, 2).unwrap());
+    // Keys 0..64 spread over both lanes; find one of each.
+    let lane_of = |key: u64| executor::routing::jump_hash(executor::routing::stable_hash(&key), 2);
+    let other = (0..64).find(|&k| lane_of(k) == 1).unwrap();
+    let mine = (0..64).find(|&k| lane_of(k) == 0).unwrap();
+    let p = pool.clone();
+    let inside = pool
+        .submit(&mine, move || {
+            // Lane 1 is served by the other worker: waiting there is fine.
+            (0..8).all(|_| p.execute(&other, || ()).is_ok())
+        })
+        .unwrap();
+    assert_eq!(
+        within("a submit into another lane", move || inside.join()),
+        Ok(true)
+    );
+    within("shutdown", move || pool.shutdown()).unwrap();
+}

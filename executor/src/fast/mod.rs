@@ -11,7 +11,11 @@
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring.
+//! a removal from the middle of a ring. Nor does it help a task that waits
+//! on its own lane: a blocking submit into a full lane that only the
+//! calling worker serves fails fast with `Full` (rather than wait for
+//! itself), but a `join` of a task queued behind the caller on its own
+//! lane waits forever, where `Pool` runs the lane up to it.
 //!
 //! [`Parking`]: crate::parking::Parking
 

@@ -7,7 +7,7 @@ use crate::TaskHandle;
 use crate::error::{RejectReason, Rejected};
 use crate::ring::PushError;
 use crate::routing::{jump_hash, stable_hash};
-use crate::sync::{Backend, Ordering};
+use crate::sync::{Backend, Ordering, thread};
 use crate::task::{Job, TaskId, detached, package};
 use core::hash::Hash;
 
@@ -26,15 +26,21 @@ impl<B: Backend> Core<B> {
         let lanes = self.lanes.len();
         let mut task = Some(task);
         let mut kept = None;
-        let pushed = self.lanes[lane].offer(
-            |position| {
-                let id = TaskId((position * lanes + lane) as u64);
-                let (job, keep) = make(id, task.take().expect("made once"));
-                kept = Some(keep);
-                job
-            },
-            wait,
-        );
+        let make = |position: usize| {
+            let id = TaskId((position * lanes + lane) as u64);
+            let (job, keep) = make(id, task.take().expect("made once"));
+            kept = Some(keep);
+            job
+        };
+        // Try once without waiting: a full lane is the rare, slow path.
+        let pushed = match self.lanes[lane].offer(make, false) {
+            // Waiting for room in a lane that only the caller serves would
+            // wait for itself: fail fast instead of deadlocking.
+            Err(PushError::Full(make)) if wait && !self.serves_alone(lane) => {
+                self.lanes[lane].offer(make, true)
+            }
+            other => other,
+        };
         let reason = match pushed {
             Ok(()) => return Ok(kept.expect("made on success")),
             Err(PushError::Full(_)) => RejectReason::Full,
@@ -48,12 +54,29 @@ impl<B: Backend> Core<B> {
         })
     }
     // ANCHOR_END: fast_admit
+
+    /// Whether the calling thread is the only worker that takes tasks off
+    /// `lane` (a partitioned pool's worker of that lane, or a shared pool's
+    /// only worker).
+    fn serves_alone(&self, lane: usize) -> bool {
+        let lanes = self.lanes.len();
+        if lanes == 1 && self.counters.len() > 1 {
+            return false;
+        }
+        let me = thread::current_id::<B>();
+        let ids = self.worker_ids.lock();
+        ids.iter()
+            .enumerate()
+            .any(|(index, id)| *id == me && index % lanes == lane)
+    }
 }
 
 impl<B: Backend> FastPool<B> {
     // ANCHOR: fast_execute
     /// Runs `task` with no handle, waiting for a slot while the ring is
-    /// full: the cheapest path (one allocation, no result slot).
+    /// full: the cheapest path (one allocation, no result slot). From
+    /// inside a task of a one-worker pool, a full ring would wait for the
+    /// caller itself: it fails fast with [`RejectReason::Full`] instead.
     ///
     /// ```
     /// use executor::FastExecutor;
