@@ -6,11 +6,24 @@
 
 use verification::zoo::Bug;
 
+/// One failing shuttle run at a time: a run finds its schedule file as the
+/// newest one written to the shared folder since it started, and a second
+/// run failing at the same moment can take it (both tests then race for
+/// each other's file, and one may report none).
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn turn() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 mod reports_shuttle {
     use super::*;
 
     #[test]
     fn shuttle_lost_update() {
+        let _turn = turn();
         let bug = Bug::named("lost_update");
         let report = bug.check().run_shuttle(bug.broken.shuttle, false).failure;
         let report = report.expect("shuttle finds the lost update");
@@ -29,6 +42,7 @@ mod reports_shuttle {
 
     #[test]
     fn shuttle_deadlock() {
+        let _turn = turn();
         let bug = Bug::named("lock_order");
         let report = bug.check().run_shuttle(bug.broken.shuttle, false).failure;
         let report = report.expect("shuttle finds the lock-order deadlock");
