@@ -1,6 +1,7 @@
 //! The baseline every shared ratio is taken against: the smallest pool
 //! one would write over a good MPMC channel.
 
+use super::join_all;
 use super::{CAPACITY, Job};
 use crate::Contender;
 use crossbeam_channel::Sender;
@@ -40,8 +41,6 @@ impl Contender for CrossbeamPool {
 
     fn shutdown(self) {
         drop(self.tx);
-        for worker in self.workers {
-            worker.join().expect("worker exits cleanly");
-        }
+        join_all(self.workers);
     }
 }

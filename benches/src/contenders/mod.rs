@@ -31,3 +31,10 @@ pub const CAPACITY: usize = 1024;
 
 /// A boxed task, for the hand-written pools that queue trait objects.
 pub(crate) type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// Joins the hand-written pools' worker threads once their queue is closed.
+pub(crate) fn join_all(workers: Vec<std::thread::JoinHandle<()>>) {
+    for worker in workers {
+        worker.join().expect("worker exits cleanly");
+    }
+}

@@ -1,5 +1,6 @@
 //! The pool from the Rust book: std's channel, receiver behind a mutex.
 
+use super::join_all;
 use super::{CAPACITY, Job};
 use crate::Contender;
 use std::sync::mpsc::{Receiver, SyncSender};
@@ -38,9 +39,7 @@ impl Contender for MpscPool {
 
     fn shutdown(self) {
         drop(self.tx);
-        for worker in self.workers {
-            worker.join().expect("worker exits cleanly");
-        }
+        join_all(self.workers);
     }
 }
 

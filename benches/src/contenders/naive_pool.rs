@@ -1,6 +1,7 @@
 //! What a first correct pool looks like: the executor's own starting
 //! point (a mutex and condition variables), with nothing optimised.
 
+use super::join_all;
 use super::{CAPACITY, Job};
 use crate::Contender;
 use std::collections::VecDeque;
@@ -63,9 +64,7 @@ impl Contender for NaivePool {
     fn shutdown(self) {
         self.shared.state.lock().expect("pool lock").closed = true;
         self.shared.not_empty.notify_all();
-        for worker in self.workers {
-            worker.join().expect("worker exits cleanly");
-        }
+        join_all(self.workers);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The baseline for the keyed ratios: per-key order by hand, one channel
 //! per worker.
 
+use super::join_all;
 use super::{CAPACITY, Job};
 use crate::Contender;
 use crossbeam_channel::Sender;
@@ -41,8 +42,6 @@ impl Contender for PerWorkerCrossbeam {
 
     fn shutdown(self) {
         drop(self.lanes);
-        for worker in self.workers {
-            worker.join().expect("worker exits cleanly");
-        }
+        join_all(self.workers);
     }
 }
