@@ -50,6 +50,8 @@ pub trait Visit {
 pub enum Kind {
     /// `executor::Executor`, the shared-queue pool.
     Executor,
+    /// The same, keeping time and latency histograms.
+    ExecutorTimed,
     /// `executor::PartitionedPool`, one lane per worker, routed by key.
     Partitioned,
     /// `executor::FastExecutor`, the fast core's shared ring.
@@ -74,10 +76,11 @@ pub enum Kind {
 
 impl Kind {
     /// The shared-queue contenders (no per-key ordering), baseline first.
-    pub const SHARED: [Kind; 8] = [
+    pub const SHARED: [Kind; 9] = [
         Kind::Crossbeam,
         Kind::FastShared,
         Kind::Executor,
+        Kind::ExecutorTimed,
         Kind::Threadpool,
         Kind::Rayon,
         Kind::Mpsc,
@@ -93,10 +96,11 @@ impl Kind {
     ];
 
     /// Every contender.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Crossbeam,
         Kind::FastShared,
         Kind::Executor,
+        Kind::ExecutorTimed,
         Kind::Threadpool,
         Kind::Rayon,
         Kind::Mpsc,
@@ -123,6 +127,7 @@ impl Kind {
     pub fn visit<V: Visit>(self, visitor: V) -> V::Output {
         match self {
             Kind::Executor => visitor.visit::<SharedExecutor>(),
+            Kind::ExecutorTimed => visitor.visit::<SharedExecutor<true>>(),
             Kind::Partitioned => visitor.visit::<PartitionedExecutor>(),
             Kind::FastShared => visitor.visit::<FastShared>(),
             Kind::FastPartitioned => visitor.visit::<FastPartitioned>(),

@@ -17,6 +17,38 @@ pub enum BuildError {
     /// breaking the per-key order a partitioned pool promises.
     #[error("a partitioned pool cannot use the caller-runs policy: it would break per-key order")]
     CallerRunsBreaksOrder,
+    /// Pressure watermarks that make no bands: they need
+    /// `low < high <= capacity`.
+    #[error(
+        "pressure watermarks need low < high <= capacity (got low {low}, high {high}, capacity {capacity})"
+    )]
+    Watermarks {
+        /// The low mark given.
+        low: usize,
+        /// The high mark given.
+        high: usize,
+        /// The lane capacity.
+        capacity: usize,
+    },
+    /// A restart intensity that allows no restart, or counts them over no
+    /// time.
+    #[error(
+        "the restart intensity needs at least one restart over a period longer than zero (got {restarts} within {within:?})"
+    )]
+    RestartIntensity {
+        /// The restarts given.
+        restarts: usize,
+        /// The period given.
+        within: core::time::Duration,
+    },
+    /// An aging bound of zero would run the lowest priority first.
+    #[error(
+        "the aging bound must be at least 1 (got 0): with 0 every waiting low-priority task would run before any higher one"
+    )]
+    ZeroAging,
+    /// A latency window of zero length could hold no measure.
+    #[error("the latency window must be longer than zero")]
+    ZeroLatencyWindow,
     /// `max_workers` is below `workers`.
     #[error("max_workers ({max}) is below workers ({workers})")]
     MaxBelowWorkers {
@@ -44,6 +76,9 @@ pub enum RejectReason {
     Full,
     /// The pool is shutting down and accepts no new task.
     ShuttingDown,
+    /// The pool failed: its workers died more often than its restart
+    /// intensity allows (see [`Pool::supervision`](crate::Pool::supervision)).
+    Failed,
 }
 
 impl fmt::Display for RejectReason {
@@ -51,6 +86,7 @@ impl fmt::Display for RejectReason {
         f.write_str(match self {
             Self::Full => "the queue is full",
             Self::ShuttingDown => "the pool is shutting down",
+            Self::Failed => "the pool failed: its workers died too often (see Pool::supervision)",
         })
     }
 }
@@ -103,6 +139,10 @@ pub enum TaskError {
     /// The discard-oldest policy evicted the task to make room.
     #[error("task {0} was discarded by the discard-oldest policy")]
     Discarded(TaskId),
+    /// Still queued when the pool failed (its workers died more often than
+    /// its restart intensity allows); it never ran.
+    #[error("task {0} never ran: the pool failed (see Pool::supervision)")]
+    PoolFailed(TaskId),
 }
 // ANCHOR_END: task_error
 

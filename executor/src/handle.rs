@@ -89,10 +89,10 @@ impl<B: Backend, T: Send + 'static> TaskHandle<B, T> {
         let shared = &origin.shared;
         let mut state = shared.state.lock();
         while Shared::<B>::is_queued(&state, origin.lane, self.id) {
-            let Some(index) = shared.serves_alone(&state, origin.lane) else {
+            let Some(me) = shared.serves_alone(&state, origin.lane) else {
                 break;
             };
-            state = help(shared, state, origin.lane, index);
+            state = help(shared, state, origin.lane, me);
         }
     }
     // ANCHOR_END: help_instead_of_waiting

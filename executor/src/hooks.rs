@@ -3,6 +3,7 @@
 //! outside the pool's lock and inside a panic boundary, so a hook can read
 //! the pool's metrics or panic without harming it.
 
+use crate::pressure::PressureEvent;
 use crate::sync::{Arc, Backend};
 use crate::task::{Outcome, TaskId, drop_quietly};
 use core::fmt;
@@ -35,8 +36,8 @@ pub struct WorkerEvent {
 }
 
 /// A task about to run (`before_task`) or just finished (`after_task`).
-/// Times come from the backend's clock; they are zero under the model
-/// checkers, whose clock stands still.
+/// Times come from the pool's clock (see [`Builder::clock`](crate::Builder::clock));
+/// the default stands still under the model checkers.
 ///
 /// ```
 /// use std::sync::mpsc;
@@ -75,14 +76,10 @@ pub(crate) struct Hooks<B: Backend> {
     pub(crate) worker_stop: Hook<B, WorkerEvent>,
     pub(crate) before_task: Hook<B, TaskEvent>,
     pub(crate) after_task: Hook<B, TaskEvent>,
+    pub(crate) pressure: Hook<B, PressureEvent>,
 }
 
 impl<B: Backend> Hooks<B> {
-    /// Whether tasks need their times taken (a task hook is set).
-    pub(crate) fn timed(&self) -> bool {
-        self.before_task.is_some() || self.after_task.is_some()
-    }
-
     /// Calls a worker hook with the worker's index and name.
     pub(crate) fn worker(hook: &Hook<B, WorkerEvent>, index: usize, name: &str) {
         if let Some(hook) = hook {
@@ -103,7 +100,7 @@ impl<B: Backend> Hooks<B> {
 }
 
 /// Runs user code inside a panic boundary; a panic is dropped quietly.
-fn quietly(code: impl FnOnce()) {
+pub(crate) fn quietly(code: impl FnOnce()) {
     if let Err(payload) = catch_unwind(AssertUnwindSafe(code)) {
         drop_quietly(payload);
     }
@@ -116,6 +113,7 @@ impl<B: Backend> Clone for Hooks<B> {
             worker_stop: self.worker_stop.clone(),
             before_task: self.before_task.clone(),
             after_task: self.after_task.clone(),
+            pressure: self.pressure.clone(),
         }
     }
 }
@@ -127,6 +125,7 @@ impl<B: Backend> Default for Hooks<B> {
             worker_stop: None,
             before_task: None,
             after_task: None,
+            pressure: None,
         }
     }
 }
@@ -138,6 +137,7 @@ impl<B: Backend> fmt::Debug for Hooks<B> {
             .field("worker_stop", &self.worker_stop.is_some())
             .field("before_task", &self.before_task.is_some())
             .field("after_task", &self.after_task.is_some())
+            .field("pressure", &self.pressure.is_some())
             .finish()
     }
 }

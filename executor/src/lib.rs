@@ -14,45 +14,62 @@
 
 mod builder;
 mod cancellation;
+mod clock;
 mod error;
 pub mod fast;
+mod gauge;
 mod handle;
+mod health;
 mod hooks;
 mod idle;
+mod lane;
+mod latency;
 mod map;
 mod metrics;
+mod monitor;
+mod observe;
 pub mod parking;
 mod partitioned;
 mod policy;
 mod pool;
+mod pressure;
 mod promise;
 mod queue;
 mod resize;
 pub mod ring;
 pub mod routing;
+mod shared;
 mod shutdown;
 pub mod sizing;
 mod submit;
+mod supervise;
 pub mod sync;
 mod task;
 mod task_set;
 mod worker;
 
-pub use builder::{Builder, DEFAULT_CAPACITY};
+pub use builder::{Builder, DEFAULT_AGING, DEFAULT_CAPACITY};
 pub use cancellation::CancelSignal;
+pub use clock::{BackendClock, Clock, ManualClock};
 pub use error::{
     BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, TaskError,
     WaitTimedOut,
 };
 pub use fast::{FastExecutor, FastMetrics, FastPartitionedExecutor, FastPartitionedPool, FastPool};
 pub use handle::{Polled, TaskHandle};
+pub use health::{Health, Stuck, WorkerHealth};
 pub use hooks::{TaskEvent, WorkerEvent};
+pub use lane::Priority;
+pub use latency::{Latency, LatencySnapshot, Percentiles};
 pub use map::Map;
 pub use metrics::{LaneMetrics, Metrics, PartitionMetrics};
+pub use observe::{LanePressure, PressureSnapshot};
 pub use partitioned::PartitionedPool;
 pub use policy::RejectionPolicy;
 pub use pool::Pool;
+pub use pressure::{Cause, Level, PressureConfig, PressureEvent, Scope};
 pub use shutdown::ShutdownReport;
+pub use supervise::{Failure, InFlight, PanicPolicy, RestartIntensity, Supervision};
 pub use task::{Outcome, TaskId, Unstarted, panic_message};
 pub use task_set::{Finished, TaskSet};
 

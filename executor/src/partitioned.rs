@@ -22,12 +22,16 @@
 use crate::cancellation::CancelSignal;
 use crate::error::{LifecycleError, Rejected, ResizeError};
 use crate::handle::TaskHandle;
+use crate::health::Health;
+use crate::latency::Latency;
 use crate::metrics::{LaneMetrics, Metrics, PartitionMetrics};
+use crate::observe::PressureSnapshot;
 use crate::pool::Pool;
 use crate::queue::Route;
 use crate::routing::stable_hash;
 use crate::shutdown::ShutdownReport;
 use crate::submit::{WhenFull, admit, when_full};
+use crate::supervise::{InFlight, Supervision};
 use crate::sync::Backend;
 use crate::task::{Unstarted, detached, package};
 use core::hash::Hash;
@@ -173,6 +177,38 @@ impl<B: Backend> PartitionedPool<B> {
     /// The totals, as [`Pool::metrics`].
     pub fn metrics(&self) -> Metrics {
         self.pool.metrics()
+    }
+
+    /// The backpressure signal, each lane's with it, as [`Pool::pressure`];
+    /// [`PressureSnapshot::hot_lanes`] names a hot partition.
+    pub fn pressure(&self) -> PressureSnapshot {
+        self.pool.pressure()
+    }
+
+    /// Latency percentiles of the pool and of each lane, as [`Pool::latency`].
+    pub fn latency(&self) -> Option<Latency> {
+        self.pool.latency()
+    }
+
+    /// Worker health and stuck tasks, as [`Pool::health`]: a stuck task
+    /// holds up its lane, and the report says what waits behind it.
+    pub fn health(&self, stuck_after: Duration) -> Health {
+        self.pool.health(stuck_after)
+    }
+
+    /// Restarts and failure, as [`Pool::supervision`].
+    pub fn supervision(&self) -> Supervision {
+        self.pool.supervision()
+    }
+
+    /// The tasks running now, as [`Pool::in_flight`].
+    pub fn in_flight(&self) -> Vec<InFlight> {
+        self.pool.in_flight()
+    }
+
+    /// The pool's clock now, as [`Pool::now`].
+    pub fn now(&self) -> Duration {
+        self.pool.now()
     }
 
     /// Workers serving now (retiring ones included until they drain).

@@ -6,8 +6,8 @@ use crate::error::{BuildError, LifecycleError};
 use crate::metrics::Metrics;
 use crate::policy::RejectionPolicy;
 use crate::queue::{Mode, Settings, Shared, State, WorkerId};
-use crate::sync::{Arc, Backend, Condvar, Mutex, thread};
-use crate::worker::{Me, work};
+use crate::sync::{Arc, Backend, Condvar, thread};
+use crate::worker::{Me, WorkerNo, work};
 use core::fmt;
 
 /// A worker pool over a bounded queue, generic over its sync backend.
@@ -26,16 +26,6 @@ use core::fmt;
 /// ```
 pub struct Pool<B: Backend> {
     pub(crate) shared: Arc<B, Shared<B>>,
-    // ANCHOR: workers_lock_order
-    /// Taken out and joined by the first shutdown; a resize holds this lock
-    /// while it starts workers (checking the closed flag under it), so none
-    /// escapes a shutdown's joins. Lock order: this lock before the state
-    /// lock.
-    pub(crate) workers: Mutex<B, Vec<Worker<B>>>,
-    // ANCHOR_END: workers_lock_order
-    pub(crate) prefix: String,
-    /// The most workers a resize may grow to.
-    pub(crate) max_workers: usize,
 }
 
 /// A worker thread and its serial number (see [`Me`]).
@@ -54,66 +44,19 @@ impl<B: Backend> Pool<B> {
     pub(crate) fn start(settings: Settings<B>) -> Result<Self, BuildError> {
         let pool = Pool {
             shared: Arc::new(Shared::new(&settings)),
-            workers: Mutex::new(Vec::with_capacity(settings.workers)),
-            prefix: settings.prefix,
-            max_workers: settings.max_workers,
         };
-        let mut handles = pool.workers.lock();
+        let mut handles = pool.shared.workers.lock();
         let mut state = pool.shared.state.lock();
         let lanes: Vec<usize> = match settings.mode {
             Mode::Shared => vec![0; settings.workers],
             Mode::Partitioned => (0..settings.workers).collect(),
         };
-        let result = pool.spawn_workers(&mut handles, &mut state, lanes);
+        let result = spawn_workers(&pool.shared, &mut handles, &mut state, lanes);
         drop(state);
         drop(handles);
         // On failure, dropping the pool closes it and joins those started.
         result.map(|()| pool)
     }
-
-    // ANCHOR: spawn_workers
-    /// Starts one worker per entry of `lanes`, serving that lane (lane 0,
-    /// for each worker of a shared pool), and keeps their handles. The
-    /// caller holds the state lock throughout, so no task is routed while
-    /// workers are being added; each new worker starts by waiting for that
-    /// lock. A partitioned pool's workers are named by their lane, a
-    /// shared pool's by their serial number.
-    pub(crate) fn spawn_workers(
-        &self,
-        handles: &mut Vec<Worker<B>>,
-        state: &mut State,
-        lanes: Vec<usize>,
-    ) -> Result<(), BuildError> {
-        for lane in lanes {
-            let serial = state.next_index;
-            let index = match self.shared.mode {
-                Mode::Shared => serial,
-                Mode::Partitioned => lane,
-            };
-            let name = format!("{}-{index}", self.prefix);
-            let me = Me {
-                serial,
-                index,
-                lane,
-                name: name.clone(),
-            };
-            let shared = self.shared.clone();
-            let handle = thread::spawn::<B, _, _>(name.clone(), move || work(shared, me))
-                .map_err(|source| BuildError::Spawn { name, source })?;
-            // Counted live before it can run, so shutdown waits for it.
-            state.next_index += 1;
-            state.live_workers += 1;
-            state.served[lane] = true;
-            self.shared.worker_ids.lock().push(WorkerId {
-                thread: handle.id(),
-                lane,
-                index,
-            });
-            handles.push(Worker { serial, handle });
-        }
-        Ok(())
-    }
-    // ANCHOR_END: spawn_workers
 
     /// Takes out the workers that have left their loop for good (retired
     /// by a resize or the keep-alive), to be reaped.
@@ -165,7 +108,7 @@ impl<B: Backend> Pool<B> {
     /// assert!(format!("{pool:?}").contains("\"api\""));
     /// ```
     pub fn name(&self) -> &str {
-        &self.prefix
+        &self.shared.prefix
     }
 
     /// The queue's capacity (per lane, in a partitioned pool).
@@ -222,7 +165,7 @@ impl<B: Backend> Pool<B> {
 impl<B: Backend> fmt::Debug for Pool<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Pool")
-            .field("name", &self.prefix)
+            .field("name", &self.shared.prefix)
             .field("backend", &B::NAME)
             .field("workers", &self.workers())
             .field("capacity", &self.capacity())
@@ -230,3 +173,49 @@ impl<B: Backend> fmt::Debug for Pool<B> {
             .finish()
     }
 }
+
+// ANCHOR: spawn_workers
+/// Starts one worker per entry of `lanes`, serving that lane (lane 0, for
+/// each worker of a shared pool), and keeps their handles. The caller
+/// holds the handles' lock and the state lock throughout, so no task is
+/// routed while workers are being added and no shutdown misses one; each
+/// new worker starts by waiting for the state lock. A partitioned pool's
+/// workers are named by their lane, a shared pool's by their serial
+/// number. Called by the builder, a resize, and a dying worker's
+/// supervision.
+pub(crate) fn spawn_workers<B: Backend>(
+    shared: &Arc<B, Shared<B>>,
+    handles: &mut Vec<Worker<B>>,
+    state: &mut State,
+    lanes: Vec<usize>,
+) -> Result<(), BuildError> {
+    for lane in lanes {
+        let serial = state.next_index;
+        let index = match shared.mode {
+            Mode::Shared => serial,
+            Mode::Partitioned => lane,
+        };
+        let name = format!("{}-{index}", shared.prefix);
+        let me = Me {
+            serial,
+            index,
+            lane,
+            name: name.clone(),
+        };
+        let for_worker = shared.clone();
+        let handle = thread::spawn::<B, _, _>(name.clone(), move || work(for_worker, me))
+            .map_err(|source| BuildError::Spawn { name, source })?;
+        // Counted live before it can run, so shutdown waits for it.
+        state.next_index += 1;
+        state.live_workers += 1;
+        state.served[lane] = true;
+        shared.worker_ids.lock().push(WorkerId {
+            thread: handle.id(),
+            lane,
+            no: WorkerNo { serial, index },
+        });
+        handles.push(Worker { serial, handle });
+    }
+    Ok(())
+}
+// ANCHOR_END: spawn_workers

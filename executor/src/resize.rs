@@ -5,7 +5,7 @@
 //! hold no finished threads.
 
 use crate::error::ResizeError;
-use crate::pool::Pool;
+use crate::pool::{Pool, spawn_workers};
 use crate::queue::Mode;
 use crate::sync::Backend;
 
@@ -27,7 +27,7 @@ impl<B: Backend> Pool<B> {
     /// assert!(pool.resize(5).is_err()); // above max_workers
     /// ```
     pub fn resize(&self, workers: usize) -> Result<(), ResizeError> {
-        let max = self.max_workers;
+        let max = self.shared.max_workers;
         if workers == 0 {
             return Err(ResizeError::ZeroWorkers);
         }
@@ -40,7 +40,7 @@ impl<B: Backend> Pool<B> {
         // Lock order: the worker handles, then the state (see `Pool`). Both
         // are held while workers start, so no task is routed to a lane
         // before its worker exists, and no shutdown misses a new worker.
-        let mut handles = self.workers.lock();
+        let mut handles = self.shared.workers.lock();
         let mut state = self.shared.state.lock();
         if state.closed {
             return Err(ResizeError::ShuttingDown);
@@ -56,7 +56,7 @@ impl<B: Backend> Pool<B> {
             Mode::Partitioned => (0..workers).filter(|&lane| !state.served[lane]).collect(),
             Mode::Shared => vec![0; workers.saturating_sub(state.live_workers)],
         };
-        let started = self.spawn_workers(&mut handles, &mut state, lanes);
+        let started = spawn_workers(&self.shared, &mut handles, &mut state, lanes);
         if started.is_err() {
             // Workers that did start beyond the old size retire at once.
             state.active = before;

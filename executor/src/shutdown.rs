@@ -97,25 +97,20 @@ impl<B: Backend> Pool<B> {
     /// ```
     // ANCHOR: shutdown_now
     pub fn shutdown_now(&self) -> Vec<Unstarted> {
+        let now = self.shared.now();
         let mut state = self.shared.state.lock();
         state.closed = true;
-        let mut jobs = Vec::new();
-        for lane in 0..state.lanes.len() {
-            let taken = core::mem::take(&mut state.lanes[lane]);
-            for entry in taken {
-                state.release(entry.key);
-                jobs.push(entry.job);
-            }
-        }
-        let n = jobs.len() as u64;
-        state.metrics.queued -= n;
-        state.metrics.cancelled += n;
+        let jobs = state.take_all_queued(now);
         if state.is_idle() {
             self.shared.idle.notify_all();
         }
+        let owed = state.monitor.owes_delivery();
         drop(state);
         self.cancel_running();
         self.shared.wake_all();
+        if owed {
+            self.shared.deliver();
+        }
         jobs.into_iter()
             .map(|mut job| {
                 let id = job.id();
@@ -168,14 +163,22 @@ impl<B: Backend> Pool<B> {
     /// The handles are taken out of their lock before joining: a task that
     /// calls `resize` (which takes that lock) while its worker is being
     /// joined would otherwise deadlock the shutdown. `resize` checks the
-    /// closed flag under the same lock, so no worker it starts escapes.
+    /// closed flag under the same lock, so no worker it starts escapes. A
+    /// worker that dies while being joined may start its replacement
+    /// (to drain its lane): the loop takes the handles again until none
+    /// are left, and every thread that could start one has been joined.
     fn join_workers(&self) {
-        let handles = core::mem::take(&mut *self.workers.lock());
-        for worker in handles {
-            // A worker catches every task panic, so `Err` means a bug in
-            // the pool itself; there is nothing better to do than go on
-            // joining the others.
-            let _ = worker.handle.join();
+        loop {
+            let handles = core::mem::take(&mut *self.shared.workers.lock());
+            if handles.is_empty() {
+                break;
+            }
+            for worker in handles {
+                // A worker catches its own unwinding (see `supervise`), so
+                // `Err` means a bug in the pool itself; there is nothing
+                // better to do than go on joining the others.
+                let _ = worker.handle.join();
+            }
         }
         let state = self.shared.state.lock();
         drop(

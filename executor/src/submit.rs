@@ -4,9 +4,10 @@
 
 use crate::TaskHandle;
 use crate::error::{RejectReason, Rejected, TaskError};
+use crate::lane::Priority;
 use crate::policy::RejectionPolicy;
 use crate::pool::Pool;
-use crate::queue::{Route, Shared, State};
+use crate::queue::{Ran, Route, Shared, State};
 use crate::sync::{Arc, Backend, MutexGuard};
 use crate::task::{Job, Place, TaskId, detached, drop_quietly, package, run_quietly};
 use crate::worker::help;
@@ -45,7 +46,7 @@ impl<B: Backend> Pool<B> {
     {
         admit(
             &self.shared,
-            Route::Shared,
+            Route::Shared(Priority::Normal),
             task,
             when_full(self.shared.policy),
             package,
@@ -71,7 +72,13 @@ impl<B: Backend> Pool<B> {
         F: FnOnce() + Send + 'static,
     {
         let when = when_full(self.shared.policy);
-        admit(&self.shared, Route::Shared, task, when, detached)
+        admit(
+            &self.shared,
+            Route::Shared(Priority::Normal),
+            task,
+            when,
+            detached,
+        )
     }
     // ANCHOR_END: execute
 
@@ -96,7 +103,13 @@ impl<B: Backend> Pool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        admit(&self.shared, Route::Shared, task, WhenFull::Reject, package)
+        admit(
+            &self.shared,
+            Route::Shared(Priority::Normal),
+            task,
+            WhenFull::Reject,
+            package,
+        )
     }
     // ANCHOR_END: try_submit
 
@@ -124,13 +137,57 @@ impl<B: Backend> Pool<B> {
         let deadline = B::now().saturating_add(timeout);
         admit(
             &self.shared,
-            Route::Shared,
+            Route::Shared(Priority::Normal),
             task,
             WhenFull::Wait(Some(deadline)),
             package,
         )
     }
     // ANCHOR_END: submit_timeout
+}
+
+impl<B: Backend> Pool<B> {
+    // ANCHOR: submit_at
+    /// As [`Self::submit`], at a priority: the highest level waiting runs
+    /// first, FIFO within a level, and a task at the head of its level is
+    /// passed over by at most the builder's [`aging`](crate::Builder::aging)
+    /// bound of higher-priority tasks before it runs.
+    ///
+    /// ```
+    /// use executor::{Executor, Priority};
+    /// let pool = Executor::builder().workers(1).build().unwrap();
+    /// let urgent = pool.submit_at(Priority::High, || "first").unwrap();
+    /// assert_eq!(urgent.join(), Ok("first"));
+    /// ```
+    pub fn submit_at<F, T>(
+        &self,
+        priority: Priority,
+        task: F,
+    ) -> Result<TaskHandle<B, T>, Rejected<F>>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let when = when_full(self.shared.policy);
+        admit(&self.shared, Route::Shared(priority), task, when, package)
+    }
+    // ANCHOR_END: submit_at
+
+    /// As [`Self::execute`], at a priority (see [`Self::submit_at`]).
+    ///
+    /// ```
+    /// use executor::{Executor, Priority};
+    /// let pool = Executor::builder().workers(1).build().unwrap();
+    /// pool.execute_at(Priority::Low, || println!("when nothing else waits")).unwrap();
+    /// pool.shutdown().unwrap();
+    /// ```
+    pub fn execute_at<F>(&self, priority: Priority, task: F) -> Result<(), Rejected<F>>
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        let when = when_full(self.shared.policy);
+        admit(&self.shared, Route::Shared(priority), task, when, detached)
+    }
 }
 
 // ANCHOR: when_full
@@ -160,12 +217,7 @@ pub(crate) fn admit<B, F, R>(
 where
     B: Backend,
 {
-    // The clock is read only if a hook reports queue waits.
-    let enqueued = if shared.hooks.timed() {
-        B::now()
-    } else {
-        Duration::ZERO
-    };
+    let enqueued = shared.task_time();
     let mut state = shared.state.lock();
     state.metrics.submitted += 1;
     let mut evicted = None;
@@ -177,7 +229,12 @@ where
     let lane = loop {
         state.metrics.waiting -= u64::from(core::mem::take(&mut counted));
         if state.closed {
-            return Err(reject(state, task, RejectReason::ShuttingDown));
+            let reason = if state.supervisor.failed() {
+                RejectReason::Failed
+            } else {
+                RejectReason::ShuttingDown
+            };
+            return Err(reject(state, task, reason));
         }
         let lane = state.lane_for(route);
         if let Some(previous) = waited.filter(|&previous| previous != lane) {
@@ -190,11 +247,11 @@ where
             break lane;
         }
         if let WhenFull::Wait(_) = when_full
-            && let Some(index) = shared.serves_alone(&state, lane)
+            && let Some(me) = shared.serves_alone(&state, lane)
         {
             // Waiting would wait for this very thread to free a slot: run
             // the lane's next task here instead, then try again.
-            state = help(shared, state, lane, index);
+            state = help(shared, state, lane, me);
             continue;
         }
         waited = Some(lane);
@@ -219,11 +276,12 @@ where
             }
             WhenFull::CallerRuns => return Ok(run_on_caller(shared, state, task, make)),
             WhenFull::DiscardOldest => {
-                let victim = state.lanes[lane].pop_front();
+                let victim = state.lanes[lane].evict();
                 if let Some(victim) = &victim {
                     state.metrics.queued -= 1;
                     state.metrics.discarded += 1;
                     state.release(victim.key);
+                    state.depth_changed(lane, enqueued);
                 }
                 evicted = victim;
                 // One eviction per submit, into the lane it freed: the
@@ -238,8 +296,12 @@ where
     let kept = state.push(lane, route, enqueued, |id| {
         make(id, task, Some((shared, lane)))
     });
+    let owed = state.monitor.owes_delivery();
     drop(state);
     shared.signals[lane].not_empty.notify_one();
+    if owed {
+        shared.deliver();
+    }
     if let Some(mut victim) = evicted {
         let id = victim.job.id();
         // A completion callback of the victim's runs here, outside the lock.
@@ -278,11 +340,19 @@ where
     state.metrics.running += 1;
     state.running.insert(id);
     state.metrics.caller_ran += 1;
+    let started = shared.task_time();
+    state.monitor.started(0, None, id, Duration::ZERO, started);
     drop(state);
     let (job, kept) = make(id, task, None);
     let leftover = job.run(&mut |outcome| {
+        let ended = shared.task_time();
+        let ran = Ran {
+            worker: None,
+            started,
+            ended,
+        };
         let mut state = shared.state.lock();
-        state.finish(id, outcome, 0, 0);
+        state.finish(id, outcome, 0, 0, ran);
         state.finishing -= 1; // nothing is owed: the handle is alive
         if state.is_idle() {
             shared.idle.notify_all();

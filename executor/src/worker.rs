@@ -2,11 +2,14 @@
 //! panic caught, account for it, repeat; leave once closed and drained, or
 //! once a resize or the keep-alive retires the worker.
 
+use crate::health::WorkerHealth;
 use crate::hooks::{Hooks, TaskEvent};
-use crate::queue::{Entry, Mode, Shared, State};
+use crate::queue::{Entry, Mode, Ran, Shared, State};
+use crate::supervise::{PanicPolicy, died};
 use crate::sync::{Arc, Backend, MutexGuard};
-use crate::task::run_quietly;
+use crate::task::{Outcome, drop_quietly, panic_message, run_quietly};
 use core::time::Duration;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// Who a worker is: a serial number unique in its pool (to reap it), the
 /// lane it serves, and its thread's name (with its index as the suffix).
@@ -15,6 +18,23 @@ pub(crate) struct Me {
     pub(crate) index: usize,
     pub(crate) lane: usize,
     pub(crate) name: String,
+}
+
+/// A worker's numbers: its serial (unique in the pool, the key of its
+/// health record) and its index (its name's suffix, in reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WorkerNo {
+    pub(crate) serial: usize,
+    pub(crate) index: usize,
+}
+
+impl Me {
+    fn no(&self) -> WorkerNo {
+        WorkerNo {
+            serial: self.serial,
+            index: self.index,
+        }
+    }
 }
 
 type Guard<'a, B> = MutexGuard<'a, B, State>;
@@ -32,23 +52,64 @@ type Guard<'a, B> = MutexGuard<'a, B, State>;
 /// values nobody waits for), and it accounts for every task it takes,
 /// finishing one and taking the next under a single lock acquisition.
 pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, me: Me) {
+    // The supervision boundary: whatever kills this worker, its thread
+    // ends here, having handed its lane to a replacement (or failed the
+    // pool), never by unwinding into the void.
+    match catch_unwind(AssertUnwindSafe(|| serve(&shared, &me))) {
+        Ok(None) => {}
+        Ok(Some(cause)) => died(&shared, &me, cause),
+        Err(payload) => {
+            let cause = format!("{} panicked: {}", me.name, panic_message(&*payload));
+            drop_quietly(payload);
+            died(&shared, &me, cause);
+        }
+    }
+}
+
+/// The worker loop proper. Returns `None` once the worker has left, or
+/// the cause when a task's panic ends it ([`PanicPolicy::RestartWorker`]).
+fn serve<B: Backend>(shared: &Arc<B, Shared<B>>, me: &Me) -> Option<String> {
     Hooks::worker(&shared.hooks.worker_start, me.index, &me.name);
     let signals = &shared.signals[me.lane];
+    // The clock is read outside the lock: at the start, after a wait, and
+    // as each task ends (that reading also dates the next task's start,
+    // taken under the same lock acquisition).
+    let mut now = shared.task_time();
     let mut state = shared.state.lock();
+    // Its health record: written by this worker only, from here on.
+    let record = WorkerHealth::new(me.index, me.lane, now);
+    state.monitor.workers.insert(me.serial, record);
     loop {
-        state = wait_for_work(&shared, state, me.lane);
+        let waited;
+        (state, waited) = wait_for_work(shared, state, me.lane);
+        if waited {
+            now = shared.task_time();
+        }
         if state.mode == Mode::Shared && state.retiring(me.lane) {
             break; // a surplus worker of a shared pool: the others drain
         }
-        let Some(entry) = state.pop(me.lane) else {
+        let Some(entry) = state.pop(me.lane, me.serial, now) else {
             break; // drained, and closed or retired
         };
+        let owed = state.monitor.owes_delivery();
         drop(state);
         // A slot is free: let one blocked submitter in.
         signals.not_full.notify_one();
-        state = run(&shared, entry, me.lane, me.index);
+        if owed {
+            shared.deliver();
+        }
+        let outcome;
+        (state, outcome, now) = run(shared, entry, me.lane, me.no(), now);
+        if outcome == Some(Outcome::Panicked) && shared.panic_policy == PanicPolicy::RestartWorker {
+            drop(state);
+            return Some(format!(
+                "{} ran a task that panicked, and the panic policy restarts its worker",
+                me.name
+            ));
+        }
     }
-    leave(&shared, state, &me);
+    leave(shared, state, me);
+    None
 }
 // ANCHOR_END: worker_loop
 
@@ -56,18 +117,21 @@ pub(crate) fn work<B: Backend>(shared: Arc<B, Shared<B>>, me: Me) {
 /// Waits while there is nothing to do: the lane is empty, the pool open
 /// and this worker not retired. A worker above a shared pool's core count
 /// that idles for the whole keep-alive retires itself (lowers the wanted
-/// count by one, so exactly one worker leaves per expiry).
+/// count by one, so exactly one worker leaves per expiry). Also says
+/// whether it waited at all.
 fn wait_for_work<'a, B: Backend>(
     shared: &'a Shared<B>,
     mut state: Guard<'a, B>,
     lane: usize,
-) -> Guard<'a, B> {
+) -> (Guard<'a, B>, bool) {
+    let mut waited = false;
     let not_empty = &shared.signals[lane].not_empty;
     let idle = |s: &State| s.lanes[lane].is_empty() && !s.closed;
     while idle(&state) && !state.retiring(lane) {
         let keep_alive = shared
             .keep_alive
             .filter(|_| state.mode == Mode::Shared && state.live_workers > state.core);
+        waited = true;
         let Some(keep_alive) = keep_alive else {
             state = not_empty.wait(state);
             continue;
@@ -78,28 +142,26 @@ fn wait_for_work<'a, B: Backend>(
             state.active = state.active.min(state.live_workers - 1);
         }
     }
-    state
+    (state, waited)
 }
 // ANCHOR_END: wait_loop
 
 // ANCHOR: state_then_slot
-/// Runs one task taken off the queue (the lock is free), and returns with
-/// the lock held again, ready to take the next.
+/// Runs one task taken off the queue at `started` (the lock is free), and
+/// returns with the lock held again, ready to take the next, with how the
+/// task ended and when.
 pub(crate) fn run<'a, B: Backend>(
     shared: &'a Shared<B>,
     entry: Entry,
     lane: usize,
-    index: usize,
-) -> Guard<'a, B> {
+    who: WorkerNo,
+    started: Duration,
+) -> (Guard<'a, B>, Option<Outcome>, Duration) {
     let hooks = &shared.hooks;
-    let started = if hooks.timed() {
-        B::now()
-    } else {
-        Duration::ZERO
-    };
+    let mut ended = started;
     let mut event = TaskEvent {
         id: entry.job.id(),
-        worker: index,
+        worker: who.index,
         queue_wait: started.saturating_sub(entry.enqueued),
         run_time: Duration::ZERO,
         outcome: None,
@@ -110,8 +172,14 @@ pub(crate) fn run<'a, B: Backend>(
     // before a handle's slot lock, never the reverse.
     let mut relocked = None;
     let leftover = entry.job.run(&mut |outcome| {
+        ended = shared.task_time();
+        let ran = Ran {
+            worker: Some(who.serial),
+            started,
+            ended,
+        };
         let mut guard = shared.state.lock();
-        guard.finish(event.id, outcome, lane, entry.key);
+        guard.finish(event.id, outcome, lane, entry.key, ran);
         event.outcome = Some(outcome);
         relocked = Some(guard);
     });
@@ -122,7 +190,8 @@ pub(crate) fn run<'a, B: Backend>(
         // inside a panic boundary, then take the lock again.
         drop(state);
         run_quietly(leftover);
-        event.run_time = B::now().saturating_sub(started);
+        ended = shared.task_time();
+        event.run_time = ended.saturating_sub(started);
         Hooks::task(&hooks.after_task, event);
         state = shared.state.lock();
     }
@@ -131,13 +200,13 @@ pub(crate) fn run<'a, B: Backend>(
     if state.is_idle() {
         shared.idle.notify_all();
     }
-    state
+    (state, event.outcome, ended)
 }
 // ANCHOR_END: state_then_slot
 
 // ANCHOR: help
-/// Runs the next task of `lane` on the calling worker (worker `index`, the
-/// only one serving that lane), from inside one of its tasks, instead of
+/// Runs the next task of `lane` on the calling worker (`who`, the only
+/// one serving that lane), from inside one of its tasks, instead of
 /// waiting for itself: what the worker would run next anyway, so the
 /// lane's FIFO order holds. Called with the lock held and the lane not
 /// empty; returns with the lock held.
@@ -145,14 +214,23 @@ pub(crate) fn help<'a, B: Backend>(
     shared: &'a Shared<B>,
     mut state: Guard<'a, B>,
     lane: usize,
-    index: usize,
+    who: WorkerNo,
 ) -> Guard<'a, B> {
-    let Some(entry) = state.pop(lane) else {
+    // The rare path (a worker waiting on its own lane): the clock is read
+    // under the lock.
+    let now = shared.task_time();
+    let Some(entry) = state.pop(lane, who.serial, now) else {
         return state;
     };
+    let owed = state.monitor.owes_delivery();
     drop(state);
     shared.signals[lane].not_full.notify_one();
-    run(shared, entry, lane, index)
+    if owed {
+        shared.deliver();
+    }
+    // Its worker is inside a task: a panic here cannot end it, whatever
+    // the panic policy; the handle reports it.
+    run(shared, entry, lane, who, now).0
 }
 // ANCHOR_END: help
 
@@ -162,6 +240,7 @@ pub(crate) fn help<'a, B: Backend>(
 /// the last one out wakes whoever awaits termination.
 fn leave<'a, B: Backend>(shared: &'a Shared<B>, mut state: Guard<'a, B>, me: &Me) {
     state.live_workers -= 1;
+    state.monitor.workers.remove(&me.serial);
     if state.mode == Mode::Partitioned {
         state.served[me.lane] = false;
     }
@@ -173,10 +252,18 @@ fn leave<'a, B: Backend>(shared: &'a Shared<B>, mut state: Guard<'a, B>, me: &Me
         state.stopping -= 1;
     }
     state.exited.insert(me.serial);
-    let last = state.is_terminated();
-    drop(state);
-    if last {
-        shared.terminated.notify_all();
+    shared.left(state);
+}
+
+impl<B: Backend> Shared<B> {
+    /// A worker has left (the caller counted it out): if it was the last,
+    /// wake whoever awaits termination. Releases the lock.
+    pub(crate) fn left(&self, state: Guard<'_, B>) {
+        let last = state.is_terminated();
+        drop(state);
+        if last {
+            self.terminated.notify_all();
+        }
     }
 }
 // ANCHOR_END: leave

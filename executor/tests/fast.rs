@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::gate::Gate;
+use common::gate::{Gate, gated};
 use common::{silence_deliberate_panics, within};
 use executor::{FastExecutor, FastPartitionedExecutor, LifecycleError, RejectReason, TaskError};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,14 +14,8 @@ use std::sync::{Arc, mpsc};
 
 /// Occupies the pool's only worker until the gate opens.
 fn hold(pool: &FastExecutor) -> Arc<Gate> {
-    let gate = Arc::new(Gate::new());
-    let (started, running) = mpsc::channel();
-    let g = gate.clone();
-    pool.execute(move || {
-        started.send(()).unwrap();
-        g.pass();
-    })
-    .unwrap();
+    let (gate, running, task) = gated();
+    pool.execute(task).unwrap();
     running.recv().unwrap();
     gate
 }

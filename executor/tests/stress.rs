@@ -166,6 +166,9 @@ fn stress(how: How, prefix: &'static str) {
                             match reason {
                                 RejectReason::Full => out.full += 1,
                                 RejectReason::ShuttingDown => out.shutting_down += 1,
+                                RejectReason::Failed => {
+                                    panic!("the pool failed, yet no worker may die here")
+                                }
                             }
                             // The original closure came back: running it
                             // records this very id (checked at the end).

@@ -5,22 +5,31 @@ use crate::{Contender, Handle};
 use executor::{Executor, RejectionPolicy};
 
 /// `executor::Executor` with capacity 1024 and the `Block` policy (the
-/// same backpressure as a `bounded(1024)` channel).
-pub struct SharedExecutor {
+/// same backpressure as a `bounded(1024)` channel). `TIMED` also keeps
+/// time and latency histograms, to measure what they cost.
+pub struct SharedExecutor<const TIMED: bool = false> {
     pool: Executor,
 }
 
-impl Contender for SharedExecutor {
-    const NAME: &'static str = "executor";
+impl<const TIMED: bool> Contender for SharedExecutor<TIMED> {
+    const NAME: &'static str = if TIMED {
+        "executor (timed)"
+    } else {
+        "executor"
+    };
 
     fn start(workers: usize) -> Self {
-        let pool = Executor::builder()
+        let mut builder = Executor::builder()
             .workers(workers)
             .capacity(CAPACITY)
             .policy(RejectionPolicy::Block)
-            .name_prefix("bench-executor")
-            .build()
-            .expect("executor settings are valid");
+            .name_prefix("bench-executor");
+        if TIMED {
+            builder = builder
+                .timed()
+                .latency_window(std::time::Duration::from_secs(60));
+        }
+        let pool = builder.build().expect("executor settings are valid");
         Self { pool }
     }
 

@@ -33,6 +33,23 @@ impl Gate {
     }
 }
 
+/// A task that says it started, then waits at a new gate: returns the
+/// gate, the receiver of the start, and the task to submit.
+pub fn gated() -> (
+    std::sync::Arc<Gate>,
+    std::sync::mpsc::Receiver<()>,
+    impl FnOnce() + Send + 'static,
+) {
+    let gate = std::sync::Arc::new(Gate::new());
+    let (started, running) = std::sync::mpsc::channel();
+    let g = gate.clone();
+    let task = move || {
+        started.send(()).unwrap();
+        g.pass();
+    };
+    (gate, running, task)
+}
+
 /// Holds `pool`'s worker (a one-worker pool's only one) at a new gate: a
 /// task that says it started, then waits to pass. Returns the gate and the
 /// task's handle once the task is running.
@@ -42,15 +59,8 @@ pub fn hold(
     std::sync::Arc<Gate>,
     executor::TaskHandle<executor::sync::Std, ()>,
 ) {
-    let gate = std::sync::Arc::new(Gate::new());
-    let (started, running) = std::sync::mpsc::channel();
-    let g = gate.clone();
-    let busy = pool
-        .submit(move || {
-            started.send(()).unwrap();
-            g.pass();
-        })
-        .unwrap();
+    let (gate, running, task) = gated();
+    let busy = pool.submit(task).unwrap();
     running.recv().unwrap();
     (gate, busy)
 }

@@ -2,7 +2,8 @@
 //! matrix; writes it as Markdown to `verification/zoo-matrix.md`, and each
 //! bug's row to `book/src/generated/matrix/` (the book includes both).
 //!
-//! `cargo run -p verification --release --bin zoo-matrix`
+//! `cargo run -p verification --release --bin zoo-matrix`, or with bug
+//! names after it to measure only those and merge their rows.
 
 use verification::zoo::{Bug, matrix};
 
@@ -16,7 +17,22 @@ fn main() {
         return;
     }
     let started = std::time::Instant::now();
-    let table = matrix::measure(|bug| eprintln!("measuring {bug} ..."));
+    let progress = |bug: &str| eprintln!("measuring {bug} ...");
+    if args.len() > 1 {
+        // Some bugs only: their rows replace (or join) the committed ones.
+        let bugs: Vec<&Bug> = args[1..].iter().map(|name| Bug::named(name)).collect();
+        let table = matrix::measure_bugs(bugs.into_iter(), progress);
+        verification::zoo::book::write_matrix_rows(&table);
+        let path = verification::zoo::book::merge_matrix_rows(&table, &matrix::blind_spots());
+        println!("{table}");
+        eprintln!(
+            "merged into {} in {:.0?}",
+            path.display(),
+            started.elapsed()
+        );
+        return;
+    }
+    let table = matrix::measure(progress);
     let markdown = format!(
         "# The detection matrix\n\n{}\n<!-- ANCHOR: table -->\n{table}\nMeasured by `cargo run -p verification --release --bin zoo-matrix` in {:.0?}.\n<!-- ANCHOR_END: table -->\n\n<!-- ANCHOR: blind_spots -->\n{}<!-- ANCHOR_END: blind_spots -->\n",
         matrix::legend(),

@@ -27,6 +27,8 @@ mod partitioned_discard_oldest;
 mod partitioned_shutdown;
 mod per_key_fifo;
 mod policies_lose_nothing;
+mod pressure_signal;
+mod priority_aging;
 mod resize_keeps_order;
 mod ring_queue;
 mod shrink_retires;
@@ -35,6 +37,8 @@ mod shutdown_races_submit;
 mod shutdown_timeout;
 mod shutdown_wakes_blocked_submitter;
 mod shutdowns_race;
+mod stuck_reported;
+mod supervision;
 pub mod support;
 mod task_set_collects;
 mod termination_wakes_every_waiter;
@@ -66,6 +70,8 @@ pub use partitioned_discard_oldest::partitioned_discard_oldest;
 pub use partitioned_shutdown::{partitioned_shutdown_drains, partitioned_shutdown_now};
 pub use per_key_fifo::per_key_fifo;
 pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_nothing};
+pub use pressure_signal::pressure_returns_to_normal;
+pub use priority_aging::low_priority_not_starved;
 pub use resize_keeps_order::resize_keeps_order;
 pub use ring_queue::{
     ring_close_drains, ring_two_consumers, ring_two_producers, ring_wraps_when_full,
@@ -78,6 +84,8 @@ pub use shutdown_races_submit::shutdown_races_submit;
 pub use shutdown_timeout::shutdown_timeout;
 pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
 pub use shutdowns_race::shutdowns_race;
+pub use stuck_reported::stuck_task_reported;
+pub use supervision::supervisor_restarts_within_cap;
 pub use task_set_collects::task_set_collects;
 pub use termination_wakes_every_waiter::termination_wakes_every_waiter;
 pub use try_submit_full::try_submit_full;
@@ -157,6 +165,11 @@ macro_rules! scenario_tests {
             fast_blocked_submitter_wakes,
             fast_shutdown_races_submit,
             fast_metrics_never_overcount,
+            // Operating under overload and failure.
+            pressure_returns_to_normal,
+            stuck_task_reported,
+            supervisor_restarts_within_cap,
+            low_priority_not_starved,
         );
         // Three threads parking on one lane: minutes at loom's bound 2,
         // seconds at 1 (see `heavy_loom_bound`).

@@ -156,6 +156,43 @@ pub fn write_matrix_rows(table: &str) {
     }
 }
 
+/// Merges the rows of `table` into `verification/zoo-matrix.md` (a bug's
+/// row replaces its old one, or is added after the last row, in the
+/// zoo's order) and replaces the blind-spots list. Returns the file.
+pub fn merge_matrix_rows(table: &str, blind_spots: &str) -> PathBuf {
+    let path = root().join("verification/zoo-matrix.md");
+    let old = std::fs::read_to_string(&path).expect("verification/zoo-matrix.md");
+    let (_, new_rows) = split_table(table);
+    let (_, old_rows) = split_table(&old);
+    let row_of = |name: &str| {
+        new_rows
+            .iter()
+            .chain(old_rows.iter())
+            .find(|(n, _)| n == name)
+            .map(|(_, row)| row.clone())
+    };
+    let rows: String = super::BUGS
+        .iter()
+        .filter_map(|bug| row_of(bug.name))
+        .collect();
+    let first = old.find("| `").expect("a first row");
+    let end = old[first..]
+        .find("\n\n")
+        .map_or(old.len(), |at| first + at + 1);
+    let spots = old.find("## Who finds what").expect("the blind spots");
+    let spots_end = old
+        .find("<!-- ANCHOR_END: blind_spots -->")
+        .expect("their end");
+    let merged = format!(
+        "{}{rows}{}{blind_spots}{}",
+        &old[..first],
+        &old[end..spots],
+        &old[spots_end..]
+    );
+    std::fs::write(&path, merged).expect("write the matrix");
+    path
+}
+
 /// Asserts that the book's matrix rows are the committed matrix's, one per
 /// bug of the zoo, and that each row shows a find for every checker the bug
 /// lists: a matrix measured before a bug or its checkers changed is stale.

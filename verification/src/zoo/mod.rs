@@ -14,6 +14,7 @@ use crate::check::Check;
 pub mod book;
 mod check_then_act;
 mod double_run;
+mod heartbeat_by_supervisor;
 mod if_not_while;
 mod leaked_arc;
 mod lock_order;
@@ -23,6 +24,7 @@ mod mini_ring;
 mod missed_wakeup;
 mod notify_one_at_shutdown;
 mod parking_lost_wakeup;
+mod pressure_flaps;
 mod relaxed_publish;
 mod ring_read_before_full;
 mod ring_relaxed_sequence;
@@ -143,6 +145,8 @@ pub static BUGS: &[Bug] = &[
     ring_read_before_full::BUG,
     ring_relaxed_sequence::BUG,
     parking_lost_wakeup::BUG,
+    pressure_flaps::BUG,
+    heartbeat_by_supervisor::BUG,
 ];
 
 /// Emits one `#[test]` per bug, in the calling module, asserting the zoo's
@@ -177,6 +181,8 @@ macro_rules! zoo_tests {
             ring_read_before_full,
             ring_relaxed_sequence,
             parking_lost_wakeup,
+            pressure_flaps,
+            heartbeat_by_supervisor,
         );
     };
     (@each $assert:path, $checker:ident: $($name:ident),* $(,)?) => {
