@@ -164,20 +164,14 @@ fn main() {
         })
         .collect();
     println!("\nsummary");
-    println!(
-        "  queue wait  p50 {:>9.1?}  p90 {:>9.1?}  p99 {:>9.1?}  max {:>9.1?}",
-        latency.pool.queue_wait.p50,
-        latency.pool.queue_wait.p90,
-        latency.pool.queue_wait.p99,
-        latency.pool.queue_wait.max
-    );
-    println!(
-        "  run time    p50 {:>9.1?}  p90 {:>9.1?}  p99 {:>9.1?}  max {:>9.1?}",
-        latency.pool.run_time.p50,
-        latency.pool.run_time.p90,
-        latency.pool.run_time.p99,
-        latency.pool.run_time.max
-    );
+    let row = |name: &str, p: executor::Percentiles| {
+        println!(
+            "  {name:<10}  p50 {:>9.1?}  p90 {:>9.1?}  p99 {:>9.1?}  max {:>9.1?}",
+            p.p50, p.p90, p.p99, p.max
+        );
+    };
+    row("queue wait", latency.pool.queue_wait);
+    row("run time", latency.pool.run_time);
     println!("  levels      normal -> {}", pool_levels.join(" -> "));
     println!(
         "  tasks       accepted {}  completed {}  failed {}  refused {}",
