@@ -105,6 +105,10 @@ pub(crate) struct Marks {
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Gauge {
     depth_level: Level,
+    /// The rate signal holds the level at Elevated: raised above the low
+    /// mark, dropped only when service catches up or the queue empties
+    /// (its own band, so a depth wobbling near empty cannot flap it).
+    rate_elevated: bool,
     pub(crate) delay: Delay,
     pub(crate) rates: Rates,
     pub(crate) level: Level,
@@ -125,7 +129,12 @@ impl Gauge {
         if self.delay.standing && level < Level::Saturated {
             (level, cause) = (Level::Saturated, Cause::Delay);
         }
-        if self.rates.outpaced && depth > 0 && level < Level::Elevated {
+        if self.rates.outpaced && depth > marks.low {
+            self.rate_elevated = true;
+        } else if !self.rates.outpaced || depth == 0 {
+            self.rate_elevated = false;
+        }
+        if self.rate_elevated && level < Level::Elevated {
             (level, cause) = (Level::Elevated, Cause::Rate);
         }
         let from = core::mem::replace(&mut self.level, level);
@@ -194,6 +203,28 @@ mod tests {
         );
         d.sample(ms(50), ms(120), target, interval);
         assert!(d.standing, "above the target for a whole interval");
+    }
+
+    #[test]
+    fn the_rate_signal_has_its_own_band_near_empty() {
+        let mut g = Gauge::default();
+        g.rates.outpaced = true;
+        let levels: Vec<_> = [1, 0, 1, 2, 3, 1, 2, 0]
+            .into_iter()
+            .map(|d| {
+                g.update(d, MARKS);
+                g.level
+            })
+            .collect();
+        use Level::*;
+        // Raised above the low mark (2), held down to empty: 1 and 0 do
+        // not flap it.
+        assert_eq!(
+            levels,
+            [
+                Normal, Normal, Normal, Normal, Elevated, Elevated, Elevated, Normal
+            ]
+        );
     }
 
     #[test]
