@@ -171,16 +171,20 @@ mod tests {
         assert_eq!(changes, [Level::Elevated, Level::Normal]);
     }
 
-    #[test]
-    fn saturated_is_left_only_below_the_high_mark() {
-        let mut g = Gauge::default();
-        let levels: Vec<_> = [8, 7, 6, 5, 7, 2]
-            .into_iter()
-            .map(|d| {
+    /// The gauge's level after each depth in turn.
+    fn levels_at(g: &mut Gauge, depths: &[usize]) -> Vec<Level> {
+        depths
+            .iter()
+            .map(|&d| {
                 g.update(d, MARKS);
                 g.level
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn saturated_is_left_only_below_the_high_mark() {
+        let levels = levels_at(&mut Gauge::default(), &[8, 7, 6, 5, 7, 2]);
         use Level::*;
         assert_eq!(
             levels,
@@ -209,13 +213,7 @@ mod tests {
     fn the_rate_signal_has_its_own_band_near_empty() {
         let mut g = Gauge::default();
         g.rates.outpaced = true;
-        let levels: Vec<_> = [1, 0, 1, 2, 3, 1, 2, 0]
-            .into_iter()
-            .map(|d| {
-                g.update(d, MARKS);
-                g.level
-            })
-            .collect();
+        let levels = levels_at(&mut g, &[1, 0, 1, 2, 3, 1, 2, 0]);
         use Level::*;
         // Raised above the low mark (2), held down to empty: 1 and 0 do
         // not flap it.
