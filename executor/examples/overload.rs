@@ -1,8 +1,10 @@
 //! Operating under overload and failure, live: a burst arrives and the
 //! pressure level rises to Saturated, callers are refused with a
 //! `Retry-After`, a worker dies and is replaced, low-priority work still
-//! runs under a stream of urgent work, and the level falls back to Normal
-//! with hysteresis. Ends with a summary of latencies, levels and counts.
+//! runs under a stream of urgent work, a flaky task succeeds after retries
+//! with backoff while a doomed one lands in the dead-letter queue, and the
+//! level falls back to Normal with hysteresis. Ends with a summary of
+//! latencies, levels and counts.
 //!
 //! `cargo run -p executor --example overload`
 // An example drives the pool from outside with std's primitives.
@@ -10,6 +12,7 @@
 
 use executor::{
     Executor, Level, PanicPolicy, PressureConfig, PressureEvent, Priority, RestartIntensity,
+    RetryBudget, RetryPolicy,
 };
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -59,6 +62,8 @@ fn main() {
             })
             .latency_window(Duration::from_secs(60))
             .aging(4)
+            // Retries may add 20% to the traffic, with 10 in reserve.
+            .retry_budget(RetryBudget::new(20, 10).expect("a valid budget"))
             .build()
             .expect("valid settings"),
     );
@@ -147,7 +152,61 @@ fn main() {
         position.map_or(0, |p| p + 1)
     ));
 
-    say("5. drained: the level falls back to Normal");
+    say(
+        "5. retries: a flaky call fails twice, a doomed one always (4 attempts, backoff 20-160 ms)",
+    );
+    let policy = RetryPolicy::new(4, Duration::from_millis(20), Duration::from_millis(160))
+        .expect("a valid policy")
+        .when(|e: &String| !e.starts_with("400"));
+    let mut calls = 0;
+    let flaky = pool
+        .submit_retrying(&policy, move || {
+            calls += 1;
+            std::thread::sleep(Duration::from_millis(5));
+            if calls <= 2 {
+                Err(format!("connection reset (call {calls})"))
+            } else {
+                Ok(calls)
+            }
+        })
+        .unwrap();
+    let doomed = pool
+        .submit_retrying(&policy, || Err::<(), _>("503 from the ledger".to_string()))
+        .unwrap();
+    let bad = pool
+        .submit_retrying(&policy, || Err::<(), _>("400 malformed record".to_string()))
+        .unwrap();
+    say(&format!(
+        "   the flaky call: {:?} (the call that succeeded)",
+        flaky.join()
+    ));
+    for outcome in [doomed.join(), bad.join()] {
+        say(&format!("   {}", outcome.unwrap_err()));
+    }
+    for letter in pool.dead_letters() {
+        let ended: Vec<Duration> = letter.attempts.iter().map(|a| a.ended).collect();
+        let waits: Vec<String> = ended
+            .windows(2)
+            .map(|w| format!("{:.0?}", w[1] - w[0]))
+            .collect();
+        let last = letter
+            .attempts
+            .last()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        say(&format!(
+            "   dead letter {} ({}): {last}; waits between attempts {}",
+            letter.id,
+            letter.reason,
+            if waits.is_empty() {
+                "none".to_string()
+            } else {
+                waits.join(", ")
+            }
+        ));
+    }
+
+    say("6. drained: the level falls back to Normal");
     done.store(true, Ordering::Relaxed);
     view.join().unwrap();
     status.finish_and_clear();
@@ -176,6 +235,10 @@ fn main() {
     println!(
         "  tasks       accepted {}  completed {}  failed {}  refused {}",
         m.accepted, m.completed, m.failed, m.rejected
+    );
+    println!(
+        "  retries     retried {}  dead-lettered {}",
+        m.retried, m.dead_lettered
     );
     println!(
         "  workers     restarts {}  failed: {}",

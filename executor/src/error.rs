@@ -46,6 +46,9 @@ pub enum BuildError {
         "the aging bound must be at least 1 (got 0): with 0 every waiting low-priority task would run before any higher one"
     )]
     ZeroAging,
+    /// A dead-letter queue of capacity 0 could keep no letter.
+    #[error("the dead-letter queue must hold at least one letter (got 0)")]
+    ZeroDeadLetters,
     /// A latency window of zero length could hold no measure.
     #[error("the latency window must be longer than zero")]
     ZeroLatencyWindow,
@@ -143,6 +146,19 @@ pub enum TaskError {
     /// its restart intensity allows); it never ran.
     #[error("task {0} never ran: the pool failed (see Pool::supervision)")]
     PoolFailed(TaskId),
+    /// A task with a retry policy failed for good, and waits in the
+    /// dead-letter queue (see [`Pool::dead_letters`](crate::Pool::dead_letters)).
+    #[error("task {id} was dead-lettered at attempt {attempts} ({reason}): {error}")]
+    DeadLettered {
+        /// The task.
+        id: TaskId,
+        /// Why it was given up.
+        reason: crate::DeadReason,
+        /// How many attempts failed.
+        attempts: u32,
+        /// The last attempt's error.
+        error: String,
+    },
 }
 // ANCHOR_END: task_error
 
@@ -193,7 +209,37 @@ pub enum LifecycleError {
     },
 }
 
-/// Why a partitioned pool could not be resized.
+/// A retry policy or budget that cannot work.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RetryError {
+    /// A task needs at least one attempt.
+    #[error("a retry policy needs at least one attempt (got 0)")]
+    ZeroAttempts,
+    /// The backoff's cap is below its base.
+    #[error("the backoff cap ({cap:?}) is below its base ({base:?})")]
+    CapBelowBase {
+        /// The base given.
+        base: core::time::Duration,
+        /// The cap given.
+        cap: core::time::Duration,
+    },
+    /// A budget of 0% with no reserve would allow no retry at all.
+    #[error("a retry budget of 0% with no reserve allows no retry; use attempts(1) instead")]
+    EmptyBudget,
+}
+
+/// Why a dead letter could not be resubmitted (it stays in the queue).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResubmitError {
+    /// No letter of that task is in the dead-letter queue.
+    #[error("no dead letter of task {0}")]
+    NotFound(TaskId),
+    /// Its lane is full, or the pool is shutting down or failed.
+    #[error("the pool refused it: {0}")]
+    Refused(RejectReason),
+}
+
+/// Why a pool could not be resized, or compensated for a stuck task.
 #[derive(Debug, thiserror::Error)]
 pub enum ResizeError {
     /// A pool needs at least one worker.
@@ -210,6 +256,12 @@ pub enum ResizeError {
     /// The pool is shutting down.
     #[error("the pool is shutting down")]
     ShuttingDown,
+    /// The pool keeps no time, so no task can be found stuck (see
+    /// [`Pool::compensate`](crate::Pool::compensate)).
+    #[error(
+        "the pool keeps no time, so no task can be found stuck: build it with Builder::timed()"
+    )]
+    Untimed,
     /// A new worker could not be started; the pool keeps its old size.
     #[error(transparent)]
     Spawn(#[from] BuildError),

@@ -29,7 +29,8 @@ pub struct WorkerHealth {
     pub lane: usize,
     /// Tasks it has finished.
     pub processed: u64,
-    /// Of those, tasks that panicked.
+    /// Of those, runs that panicked, or failed attempts of tasks with a
+    /// retry policy.
     pub failed: u64,
     /// When it last finished a task, or started (the pool's clock).
     pub last_active: Duration,

@@ -6,8 +6,10 @@
 //! Partitioned pools queue every task at [`Priority::Normal`]: a priority
 //! that overtook a key's earlier task would break per-key order.
 
+use crate::backlog::Backlog;
 use crate::queue::Entry;
 use crate::task::TaskId;
+use core::time::Duration;
 use std::collections::VecDeque;
 
 // ANCHOR: priority
@@ -40,21 +42,87 @@ pub(crate) struct Lane {
     /// Per level: how many tasks of higher levels have run while this
     /// level's head waited.
     passed: [usize; LEVELS],
+    /// Runnable tasks, over every level.
     len: usize,
+    /// Delayed retries and held keys.
+    backlog: Backlog,
 }
 
 impl Lane {
+    /// Tasks queued: runnable, or parked behind a held key. What the
+    /// lane's capacity bounds (delayed retries are outside it).
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.len + self.backlog.parked()
     }
 
+    /// Whether a task can be taken now.
+    pub(crate) fn has_runnable(&self) -> bool {
+        self.len > 0
+    }
+
+    /// Nothing queued, parked or delayed: a worker may leave it.
     pub(crate) fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0 && self.backlog.delayed() == 0
     }
 
+    /// Queues a task at the back of its level, or parks it if its key is
+    /// held behind a retry.
     pub(crate) fn push_back(&mut self, entry: Entry) {
+        if self.backlog.is_held(entry.key) {
+            return self.backlog.park(entry);
+        }
+        self.push_runnable(entry);
+    }
+
+    /// Queues a task at the back of its level, held key or not (a retry
+    /// that has waited out its backoff: its key is held behind it).
+    fn push_runnable(&mut self, entry: Entry) {
         self.levels[entry.priority as usize].push_back(entry);
         self.len += 1;
+    }
+
+    /// The lane's delayed retries and held keys.
+    pub(crate) fn backlog(&self) -> &Backlog {
+        &self.backlog
+    }
+
+    /// Puts a retry aside until `due`; with `hold`, its key's later tasks
+    /// park behind it until [`Self::release`].
+    pub(crate) fn delay(&mut self, due: Duration, entry: Entry, hold: bool) {
+        if hold && self.backlog.hold(entry.key, entry.job.id()) {
+            let key = entry.key;
+            for level in &mut self.levels {
+                let (theirs, others) = core::mem::take(level)
+                    .into_iter()
+                    .partition(|e| e.key == key);
+                *level = others;
+                let theirs: VecDeque<Entry> = theirs;
+                self.len -= theirs.len();
+                theirs.into_iter().for_each(|e| self.backlog.park(e));
+            }
+        }
+        self.backlog.delay(due, entry);
+    }
+
+    /// Moves the retries due by `now` (all, if none) into the queue;
+    /// returns how many moved.
+    pub(crate) fn promote(&mut self, now: Option<Duration>) -> usize {
+        let mut moved = 0;
+        while let Some(entry) = self.backlog.next_ready(now) {
+            self.push_runnable(entry);
+            moved += 1;
+        }
+        moved
+    }
+
+    /// Ends `key`'s hold if task `id` holds it: its parked tasks go to the
+    /// front of the queue, in order (they were queued before anything
+    /// behind them).
+    pub(crate) fn release(&mut self, key: u64, id: TaskId) {
+        for entry in self.backlog.release(key, id).into_iter().rev() {
+            self.levels[entry.priority as usize].push_front(entry);
+            self.len += 1;
+        }
     }
 
     /// The next task to run: a head passed over `bound` times if there is
@@ -87,19 +155,42 @@ impl Lane {
         self.remove_at(level, 0)
     }
 
-    /// Where task `id` waits: each level is in id order (ids are given out
-    /// under the lock as tasks are queued), so each search is a binary one.
-    pub(crate) fn position(&self, id: TaskId) -> Option<(usize, usize)> {
-        (0..LEVELS).find_map(|level| {
-            self.levels[level]
+    /// Where task `id` waits in the queue: each level is in id order (ids
+    /// are given out under the lock as tasks are queued), so each search is
+    /// a binary one; only a retry, queued again with its old id, needs the
+    /// linear search after it.
+    fn position(&self, id: TaskId) -> Option<(usize, usize)> {
+        let find = |level: usize| {
+            let queue = &self.levels[level];
+            queue
                 .binary_search_by_key(&id, |entry| entry.job.id())
                 .ok()
+                .or_else(|| queue.iter().position(|entry| entry.job.id() == id))
                 .map(|at| (level, at))
-        })
+        };
+        (0..LEVELS).find_map(find)
+    }
+
+    /// Whether task `id` waits here: queued, parked or delayed.
+    pub(crate) fn contains(&self, id: TaskId) -> bool {
+        self.position(id).is_some() || self.backlog.contains(id)
+    }
+
+    /// Takes task `id` out, wherever it waits; says whether it was a
+    /// delayed retry. Its key's hold, if it held one, ends.
+    pub(crate) fn take(&mut self, id: TaskId) -> Option<(Entry, bool)> {
+        let taken = match self.position(id) {
+            Some((level, at)) => self.remove_at(level, at).map(|entry| (entry, false)),
+            None => self.backlog.take(id),
+        };
+        if let Some((entry, _)) = &taken {
+            self.release(entry.key, id);
+        }
+        taken
     }
 
     /// Takes out the task at `at` of `level` (from [`Self::position`]).
-    pub(crate) fn remove_at(&mut self, level: usize, at: usize) -> Option<Entry> {
+    fn remove_at(&mut self, level: usize, at: usize) -> Option<Entry> {
         let entry = self.levels[level].remove(at)?;
         if at == 0 {
             self.passed[level] = 0; // a new head starts afresh
@@ -108,11 +199,15 @@ impl Lane {
         Some(entry)
     }
 
-    /// Every queued task, in the order they were accepted.
-    pub(crate) fn take_all(&mut self) -> Vec<Entry> {
+    /// Every task waiting here, in the order they were accepted, with how
+    /// many of them were delayed retries.
+    pub(crate) fn take_all(&mut self) -> (Vec<Entry>, usize) {
+        let (parked, delayed) = self.backlog.take_all();
+        let retries = delayed.len();
         let mut all: Vec<Entry> = self.levels.iter_mut().flat_map(core::mem::take).collect();
+        all.extend(parked.into_iter().chain(delayed));
         all.sort_by_key(|entry| entry.job.id());
         *self = Self::default();
-        all
+        (all, retries)
     }
 }

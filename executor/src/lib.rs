@@ -12,9 +12,13 @@
 //! The same `Pool<B>` runs on real threads ([`sync::Std`]) and, in the
 //! `verification` crate, under the loom and shuttle model checkers.
 
+mod attempt;
+mod backlog;
 mod builder;
 mod cancellation;
 mod clock;
+mod compensate;
+mod dead_letter;
 mod error;
 pub mod fast;
 mod gauge;
@@ -28,6 +32,7 @@ mod map;
 mod metrics;
 mod monitor;
 mod observe;
+mod overload_settings;
 pub mod parking;
 mod partitioned;
 mod policy;
@@ -36,6 +41,8 @@ mod pressure;
 mod promise;
 mod queue;
 mod resize;
+mod retry;
+mod retry_job;
 pub mod ring;
 pub mod routing;
 mod shared;
@@ -51,9 +58,10 @@ mod worker;
 pub use builder::{Builder, DEFAULT_AGING, DEFAULT_CAPACITY};
 pub use cancellation::CancelSignal;
 pub use clock::{BackendClock, Clock, ManualClock};
+pub use dead_letter::{Attempt, DeadLetter, DeadReason};
 pub use error::{
-    BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, TaskError,
-    WaitTimedOut,
+    BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, ResubmitError,
+    RetryError, TaskError, WaitTimedOut,
 };
 pub use fast::{FastExecutor, FastMetrics, FastPartitionedExecutor, FastPartitionedPool, FastPool};
 pub use handle::{Polled, TaskHandle};
@@ -68,6 +76,7 @@ pub use partitioned::PartitionedPool;
 pub use policy::RejectionPolicy;
 pub use pool::Pool;
 pub use pressure::{Cause, Level, PressureConfig, PressureEvent, Scope};
+pub use retry::{DEFAULT_DEAD_LETTERS, KeyOrder, RetryBudget, RetryPolicy};
 pub use shutdown::ShutdownReport;
 pub use supervise::{Failure, InFlight, PanicPolicy, RestartIntensity, Supervision};
 pub use task::{Outcome, TaskId, Unstarted, panic_message};

@@ -6,7 +6,8 @@
 ///
 /// Invariants, true of every snapshot:
 /// - `submitted = accepted + rejected + waiting`
-/// - `accepted = completed + failed + cancelled + discarded + queued + running`
+/// - `accepted = completed + failed + cancelled + discarded + dead_lettered
+///   + queued + delayed + running`
 ///
 /// ```
 /// use executor::Executor;
@@ -30,7 +31,8 @@ pub struct Metrics {
     pub waiting: u64,
     /// Tasks that ran and returned.
     pub completed: u64,
-    /// Tasks that ran and panicked.
+    /// Tasks that ran and panicked (or, with a retry policy, failed for
+    /// good: those are `dead_lettered` instead).
     pub failed: u64,
     /// Tasks removed unstarted by `shutdown_now`.
     pub cancelled: u64,
@@ -42,6 +44,16 @@ pub struct Metrics {
     pub running: u64,
     /// Of the accepted tasks, how many ran on the submitting thread.
     pub caller_ran: u64,
+    /// Retries waiting out their backoff now (accepted work, off the queue).
+    pub delayed: u64,
+    /// Failed attempts that were given another (a count of attempts, not
+    /// of tasks).
+    pub retried: u64,
+    /// Tasks with a retry policy that failed for good, into the
+    /// dead-letter queue.
+    pub dead_lettered: u64,
+    /// Dead letters pushed out of the full dead-letter queue, oldest first.
+    pub dead_letters_dropped: u64,
 }
 // ANCHOR_END: metrics_struct
 
@@ -55,7 +67,9 @@ impl Metrics {
                     + self.failed
                     + self.cancelled
                     + self.discarded
+                    + self.dead_lettered
                     + self.queued
+                    + self.delayed
                     + self.running
     }
 }

@@ -315,7 +315,7 @@ impl<B: Backend> PartitionedPool<B> {
 }
 
 // ANCHOR: route
-fn route<K: Hash + ?Sized>(key: &K) -> Route {
+pub(crate) fn route<K: Hash + ?Sized>(key: &K) -> Route {
     Route::Key(stable_hash(key))
 }
 // ANCHOR_END: route

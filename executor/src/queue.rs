@@ -10,6 +10,7 @@
 use crate::lane::{Lane, Priority};
 use crate::metrics::{LaneMetrics, Metrics};
 use crate::monitor::Monitor;
+use crate::retry::RetryState;
 use crate::routing::jump_hash;
 use crate::supervise::Supervisor;
 use crate::task::{Job, Outcome, TaskId};
@@ -102,6 +103,14 @@ pub(crate) struct State {
     pub(crate) lane_counts: Vec<LaneMetrics>,
     /// Pressure, latency and worker health.
     pub(crate) monitor: Monitor,
+    /// The retry budget, the dead letters, and what a retry does to its key.
+    pub(crate) retries: RetryState,
+    /// Set by `shutdown_now` and by a failing pool: a failed attempt is
+    /// then dead-lettered, not retried.
+    pub(crate) halted: bool,
+    /// Shared pools: stuck tasks an extra worker stands in for (see
+    /// `compensate`).
+    pub(crate) compensated: BTreeSet<TaskId>,
 }
 // ANCHOR_END: pool_state
 
@@ -132,6 +141,7 @@ impl State {
         let id = self.accept();
         self.metrics.queued += 1;
         self.lane_counts[lane].accepted += 1;
+        self.retries.budget.earn();
         let (key, priority) = match route {
             Route::Shared(priority) => (0, priority),
             Route::Key(hash) => {
@@ -192,36 +202,42 @@ impl State {
     /// The caller decrements `finishing` once the task's callbacks and
     /// hooks have run.
     pub(crate) fn finish(&mut self, id: TaskId, outcome: Outcome, lane: usize, key: u64, run: Ran) {
-        let failed = outcome == Outcome::Panicked;
-        self.monitor.finished(
-            lane,
-            run.worker,
-            failed,
-            run.ended.saturating_sub(run.started),
-            run.ended,
-        );
+        self.end_run(id, outcome != Outcome::Completed, lane, run);
+        match outcome {
+            Outcome::Completed => self.metrics.completed += 1,
+            Outcome::Panicked | Outcome::Failed => self.metrics.failed += 1,
+        }
+        self.release(key);
+        // A retried task that finally succeeded lets its key's later tasks go.
+        self.lanes[lane].release(key, id);
+    }
+
+    /// Records the end of a run of task `id` (its last or not).
+    pub(crate) fn end_run(&mut self, id: TaskId, failed: bool, lane: usize, run: Ran) {
+        let run_time = run.ended.saturating_sub(run.started);
+        self.monitor
+            .finished(lane, run.worker, failed, run_time, run.ended);
         self.metrics.running -= 1;
         self.finishing += 1;
         self.running.remove(&id);
         self.lane_counts[lane].finished += 1;
-        match outcome {
-            Outcome::Completed => self.metrics.completed += 1,
-            Outcome::Panicked => self.metrics.failed += 1,
-        }
-        self.release(key);
+        self.uncompensate(id);
     }
 
     // ANCHOR: take_all_queued
-    /// Takes every queued task off every lane, accounted as cancelled:
-    /// for `shutdown_now` and a failing pool. The caller resolves their
-    /// handles outside the lock.
+    /// Halts the pool: takes every queued task (and delayed retry) off
+    /// every lane, accounted as cancelled, and from now on buries a failed
+    /// attempt rather than retry it. For `shutdown_now` and a failing
+    /// pool; the caller resolves the handles outside the lock.
     pub(crate) fn take_all_queued(&mut self, now: Duration) -> Vec<Box<dyn Job>> {
+        self.halted = true;
         let mut jobs = Vec::new();
         for lane in 0..self.lanes.len() {
-            let taken = self.lanes[lane].take_all();
+            let (taken, retries) = self.lanes[lane].take_all();
             let emptied = !taken.is_empty();
+            self.metrics.delayed -= retries as u64;
+            self.metrics.queued -= (taken.len() - retries) as u64;
             for entry in taken {
-                self.metrics.queued -= 1;
                 self.metrics.cancelled += 1;
                 self.release(entry.key);
                 jobs.push(entry.job);
@@ -236,7 +252,8 @@ impl State {
 
     /// Nothing queued and nothing running: what `wait_idle` waits for.
     pub(crate) fn is_idle(&self) -> bool {
-        self.metrics.queued == 0 && self.metrics.running == 0 && self.finishing == 0
+        let m = &self.metrics;
+        m.queued == 0 && m.delayed == 0 && m.running == 0 && self.finishing == 0
     }
 
     /// Every worker has left, stop hooks included.

@@ -11,6 +11,7 @@ use crate::policy::RejectionPolicy;
 use crate::pool::Worker;
 use crate::pressure::PressureConfig;
 use crate::queue::{Entry, Mode, State};
+use crate::retry::{RetrySettings, RetryState};
 use crate::supervise::{PanicPolicy, RestartIntensity, Supervisor};
 use crate::sync::{Arc, AtomicBool, Backend, Condvar, Mutex};
 use crate::task::TaskId;
@@ -114,6 +115,9 @@ impl<B: Backend> Shared<B> {
                     window: settings.latency_window,
                     subscribed: settings.hooks.pressure.is_some(),
                 }),
+                retries: RetryState::new(settings.retries),
+                halted: false,
+                compensated: BTreeSet::new(),
             }),
             signals: (0..lanes)
                 .map(|_| LaneSignals {
@@ -162,7 +166,7 @@ impl<B: Backend> Shared<B> {
 
     /// Whether task `id` is still queued on `lane`.
     pub(crate) fn is_queued(state: &State, lane: usize, id: TaskId) -> bool {
-        state.lanes[lane].position(id).is_some()
+        state.lanes[lane].contains(id)
     }
     // ANCHOR_END: serves_alone
 
@@ -174,18 +178,27 @@ impl<B: Backend> Shared<B> {
     pub(crate) fn take_queued(&self, lane: usize, id: TaskId) -> Option<Entry> {
         let now = self.now();
         let mut state = self.state.lock();
-        let (level, at) = state.lanes[lane].position(id)?;
-        let entry = state.lanes[lane].remove_at(level, at)?;
-        state.metrics.queued -= 1;
+        let (entry, delayed) = state.lanes[lane].take(id)?;
+        if delayed {
+            state.metrics.delayed -= 1;
+        } else {
+            state.metrics.queued -= 1;
+        }
         state.metrics.cancelled += 1;
         state.release(entry.key);
         state.depth_changed(lane, now);
         if state.is_idle() {
             self.idle.notify_all();
         }
+        // A retry taken out ends its key's hold: the tasks parked behind it
+        // are runnable now, and its worker may be asleep.
+        let runnable = state.lanes[lane].has_runnable();
         let owed = state.monitor.owes_delivery();
         drop(state);
         self.signals[lane].not_full.notify_one();
+        if runnable {
+            self.signals[lane].not_empty.notify_all();
+        }
         if owed {
             self.deliver();
         }
@@ -227,4 +240,5 @@ pub(crate) struct Settings<B: Backend> {
     pub(crate) panic_policy: PanicPolicy,
     pub(crate) restart_intensity: RestartIntensity,
     pub(crate) aging: usize,
+    pub(crate) retries: RetrySettings,
 }

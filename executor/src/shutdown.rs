@@ -150,7 +150,11 @@ impl<B: Backend> Pool<B> {
     // ANCHOR: close_flag
     /// Stops admission and wakes every waiter to re-check.
     fn close(&self) {
-        let was_open = !core::mem::replace(&mut self.shared.state.lock().closed, true);
+        let mut state = self.shared.state.lock();
+        let was_open = !core::mem::replace(&mut state.closed, true);
+        // Accepted retries run now rather than wait out their backoffs.
+        state.promote_all();
+        drop(state);
         if was_open {
             self.shared.wake_all();
         }

@@ -3,6 +3,7 @@
 //! discard-oldest) or the pool is shutting down.
 
 use crate::TaskHandle;
+use crate::attempt::Placed;
 use crate::error::{RejectReason, Rejected, TaskError};
 use crate::lane::Priority;
 use crate::policy::RejectionPolicy;
@@ -237,6 +238,9 @@ where
             return Err(reject(state, task, reason));
         }
         let lane = state.lane_for(route);
+        // Retries of this lane that came due go in ahead of this task (and
+        // its workers hear of them, whatever becomes of this submission).
+        state.promote_due(lane, shared);
         if let Some(previous) = waited.filter(|&previous| previous != lane) {
             // Woken on a lane it no longer routes to (a resize moved its
             // key): the freed slot's wake-up was meant for someone still
@@ -344,21 +348,30 @@ where
     state.monitor.started(0, None, id, Duration::ZERO, started);
     drop(state);
     let (job, kept) = make(id, task, None);
-    let leftover = job.run(&mut |outcome| {
+    let mut owed = None;
+    let leftover = job.run(&mut |how| {
         let ended = shared.task_time();
         let ran = Ran {
             worker: None,
             started,
             ended,
         };
-        let mut state = shared.state.lock();
-        state.finish(id, outcome, 0, 0, ran);
-        state.finishing -= 1; // nothing is owed: the handle is alive
+        let (priority, key, lane) = (Priority::Normal, 0, 0);
+        let place = Placed {
+            lane,
+            key,
+            priority,
+        };
+        let mut state;
+        (state, _, owed) = shared.account(id, how, place, ran);
+        // Its handle is alive, so nothing is owed but a dead letter's.
+        state.finishing -= 1;
         if state.is_idle() {
             shared.idle.notify_all();
         }
     });
     run_quietly(leftover);
+    run_quietly(owed);
     kept
 }
 // ANCHOR_END: caller_runs

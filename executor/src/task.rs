@@ -2,9 +2,11 @@
 //! `catch_unwind` and resolves its handle.
 
 use crate::TaskHandle;
+use crate::dead_letter::Attempt;
 use crate::error::TaskError;
 use crate::promise::{Origin, Promise, pair};
 use crate::queue::Shared;
+use crate::retry_job::Failure;
 use crate::sync::{Arc, Backend};
 use core::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -32,7 +34,22 @@ pub enum Outcome {
     Completed,
     /// The task panicked; the worker caught it.
     Panicked,
+    /// A task with a retry policy returned an error: it runs again later,
+    /// or goes to the dead-letter queue (see
+    /// [`Pool::submit_retrying`](crate::Pool::submit_retrying)).
+    Failed,
 }
+
+// ANCHOR: ended
+/// How a run ended, as a job reports it to the pool (under its lock).
+pub(crate) enum Ended {
+    /// The task's last run: nothing of it comes back.
+    Final(Outcome),
+    /// A failed attempt of a task with a retry policy: the job itself comes
+    /// back, for the pool to run again later or to bury as a dead letter.
+    Failed(Box<dyn Job>, Failure),
+}
+// ANCHOR_END: ended
 
 // ANCHOR: job_trait
 /// A queued task with its result type erased.
@@ -44,13 +61,23 @@ pub(crate) trait Job: Send {
     /// drop; a completion callback, to call): the caller runs it with
     /// [`run_quietly`], outside the pool's lock.
     #[must_use = "user code must run outside the pool's lock"]
-    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover>;
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Ended)) -> Option<Leftover>;
     /// Resolves the handle without running; the closure stays runnable.
     /// Returns the completion callback to call, if one was registered.
     #[must_use = "user code must run outside the pool's lock"]
     fn cancel(&mut self, why: TaskError) -> Option<Leftover>;
     /// The task's id.
     fn id(&self) -> TaskId;
+    /// Adds a failed attempt to the task's history (tasks with a retry
+    /// policy keep one; others have no second attempt).
+    fn record(&mut self, _attempt: Attempt) {}
+    /// The failed attempts so far, oldest first.
+    fn history(&self) -> &[Attempt] {
+        &[]
+    }
+    /// Readies a dead letter to run again as task `id`, with its attempts
+    /// counted afresh (its handle has already heard).
+    fn rearm(&mut self, _id: TaskId) {}
 }
 // ANCHOR_END: job_trait
 
@@ -90,7 +117,7 @@ where
     T: Send + 'static,
 {
     // ANCHOR: job_run
-    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover> {
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Ended)) -> Option<Leftover> {
         let Packaged { f, mut promise, id } = *self;
         // AssertUnwindSafe: after a panic the closure is gone and the only
         // state we touch is the promise, which the panic could not reach.
@@ -100,11 +127,11 @@ where
             drop_quietly(payload);
             TaskError::Panicked { id, message }
         });
-        account(if result.is_ok() {
+        account(Ended::Final(if result.is_ok() {
             Outcome::Completed
         } else {
             Outcome::Panicked
-        });
+        }));
         promise.resolve(result)
     }
     // ANCHOR_END: job_run
@@ -152,17 +179,17 @@ struct Detached<F> {
 }
 
 impl<F: FnOnce() + Send> Job for Detached<F> {
-    fn run(self: Box<Self>, account: &mut dyn FnMut(Outcome)) -> Option<Leftover> {
+    fn run(self: Box<Self>, account: &mut dyn FnMut(Ended)) -> Option<Leftover> {
         let Detached { f, .. } = *self;
         // AssertUnwindSafe: nothing of the closure is touched after a panic.
         let result = catch_unwind(AssertUnwindSafe(f));
-        account(match result {
+        account(Ended::Final(match result {
             Ok(()) => Outcome::Completed,
             Err(payload) => {
                 drop_quietly(payload);
                 Outcome::Panicked
             }
-        });
+        }));
         None
     }
 
@@ -228,13 +255,17 @@ impl Unstarted {
         self.job.id()
     }
 
-    /// Runs the task on the calling thread; `true` if it did not panic.
+    /// Runs the task on the calling thread; `true` if it completed (once:
+    /// a task with a retry policy gets no second attempt here).
     pub fn run(self) -> bool {
         let mut completed = false;
-        let leftover = self
-            .job
-            .run(&mut |outcome| completed = outcome == Outcome::Completed);
+        let mut failed = None;
+        let leftover = self.job.run(&mut |ended| match ended {
+            Ended::Final(outcome) => completed = outcome == Outcome::Completed,
+            Ended::Failed(job, _) => failed = Some(job),
+        });
         run_quietly(leftover);
+        drop_quietly(failed);
         completed
     }
 }

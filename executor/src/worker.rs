@@ -2,6 +2,7 @@
 //! panic caught, account for it, repeat; leave once closed and drained, or
 //! once a resize or the keep-alive retires the worker.
 
+use crate::attempt::Placed;
 use crate::health::WorkerHealth;
 use crate::hooks::{Hooks, TaskEvent};
 use crate::queue::{Entry, Mode, Ran, Shared, State};
@@ -114,11 +115,15 @@ fn serve<B: Backend>(shared: &Arc<B, Shared<B>>, me: &Me) -> Option<String> {
 // ANCHOR_END: worker_loop
 
 // ANCHOR: wait_loop
-/// Waits while there is nothing to do: the lane is empty, the pool open
-/// and this worker not retired. A worker above a shared pool's core count
-/// that idles for the whole keep-alive retires itself (lowers the wanted
-/// count by one, so exactly one worker leaves per expiry). Also says
-/// whether it waited at all.
+/// Waits while there is nothing to do: nothing runnable on the lane, and
+/// the worker may not leave yet (it may once the pool is closed or the
+/// worker retired, and the lane holds no delayed retry or parked task
+/// either; a surplus worker of a shared pool leaves at once). Retries
+/// that come due meanwhile are moved onto the lane: a worker waiting for
+/// one wakes by its due time, and a notify wakes it earlier. A worker
+/// above a shared pool's core count that idles for the whole keep-alive
+/// retires itself (lowers the wanted count by one, so exactly one worker
+/// leaves per expiry). Also says whether it waited at all.
 fn wait_for_work<'a, B: Backend>(
     shared: &'a Shared<B>,
     mut state: Guard<'a, B>,
@@ -126,23 +131,34 @@ fn wait_for_work<'a, B: Backend>(
 ) -> (Guard<'a, B>, bool) {
     let mut waited = false;
     let not_empty = &shared.signals[lane].not_empty;
-    let idle = |s: &State| s.lanes[lane].is_empty() && !s.closed;
-    while idle(&state) && !state.retiring(lane) {
+    loop {
+        let until_due = state.promote_due(lane, shared);
+        let s = &*state;
+        let queue = &s.lanes[lane];
+        let may_leave = (s.closed || s.retiring(lane)) && queue.is_empty();
+        if queue.has_runnable() || may_leave || (s.mode == Mode::Shared && s.retiring(lane)) {
+            return (state, waited);
+        }
         let keep_alive = shared
             .keep_alive
-            .filter(|_| state.mode == Mode::Shared && state.live_workers > state.core);
+            .filter(|_| s.mode == Mode::Shared && s.live_workers > s.core);
         waited = true;
-        let Some(keep_alive) = keep_alive else {
+        let timeout = match (keep_alive, until_due) {
+            (Some(k), Some(d)) => Some(k.min(d)),
+            (k, d) => k.or(d),
+        };
+        let Some(timeout) = timeout else {
             state = not_empty.wait(state);
             continue;
         };
         let timed_out;
-        (state, timed_out) = not_empty.wait_timeout(state, keep_alive);
-        if timed_out && idle(&state) && state.live_workers > state.core {
+        (state, timed_out) = not_empty.wait_timeout(state, timeout);
+        let idle = |s: &State| !s.lanes[lane].has_runnable() && !s.closed;
+        let expired = keep_alive.is_some_and(|k| k <= timeout);
+        if timed_out && expired && idle(&state) && state.live_workers > state.core {
             state.active = state.active.min(state.live_workers - 1);
         }
     }
-    (state, waited)
 }
 // ANCHOR_END: wait_loop
 
@@ -159,10 +175,16 @@ pub(crate) fn run<'a, B: Backend>(
 ) -> (Guard<'a, B>, Option<Outcome>, Duration) {
     let hooks = &shared.hooks;
     let mut ended = started;
+    let Entry {
+        job,
+        key,
+        priority,
+        enqueued,
+    } = entry;
     let mut event = TaskEvent {
-        id: entry.job.id(),
+        id: job.id(),
         worker: who.index,
-        queue_wait: started.saturating_sub(entry.enqueued),
+        queue_wait: started.saturating_sub(enqueued),
         run_time: Duration::ZERO,
         outcome: None,
     };
@@ -171,25 +193,32 @@ pub(crate) fn run<'a, B: Backend>(
     // also the one taking the next task. Lock order: the pool's state lock
     // before a handle's slot lock, never the reverse.
     let mut relocked = None;
-    let leftover = entry.job.run(&mut |outcome| {
+    let mut owed = None;
+    let leftover = job.run(&mut |how| {
         ended = shared.task_time();
         let ran = Ran {
             worker: Some(who.serial),
             started,
             ended,
         };
-        let mut guard = shared.state.lock();
-        guard.finish(event.id, outcome, lane, entry.key, ran);
-        event.outcome = Some(outcome);
+        let place = Placed {
+            lane,
+            key,
+            priority,
+        };
+        let guard;
+        (guard, event.outcome, owed) = shared.account(event.id, how, place, ran);
         relocked = Some(guard);
     });
     let mut state = relocked.unwrap_or_else(|| shared.state.lock());
-    if leftover.is_some() || hooks.after_task.is_some() {
+    if leftover.is_some() || owed.is_some() || hooks.after_task.is_some() {
         // User code owed after the run (a value nobody waits for, a
-        // completion callback, the after-task hook): outside the lock and
-        // inside a panic boundary, then take the lock again.
+        // completion callback, a dead letter pushed out, the after-task
+        // hook): outside the lock and inside a panic boundary, then take
+        // the lock again.
         drop(state);
         run_quietly(leftover);
+        run_quietly(owed);
         ended = shared.task_time();
         event.run_time = ended.saturating_sub(started);
         Hooks::task(&hooks.after_task, event);

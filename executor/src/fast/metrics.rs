@@ -79,7 +79,7 @@ impl<B: Backend> Counters<B> {
     pub(crate) fn count(&self, outcome: Outcome) {
         let counter = match outcome {
             Outcome::Completed => &self.completed,
-            Outcome::Panicked => &self.failed,
+            Outcome::Panicked | Outcome::Failed => &self.failed,
         };
         // Relaxed: only this worker writes the counter, so it reads its own
         // last store. Release on the store: a snapshot that reads it

@@ -4,7 +4,7 @@
 
 use super::Core;
 use crate::sync::Backend;
-use crate::task::run_quietly;
+use crate::task::{Ended, run_quietly};
 
 // ANCHOR: fast_worker
 /// Serves `lane` as worker `index` until the lane is closed and drained.
@@ -14,7 +14,13 @@ pub(crate) fn work<B: Backend>(core: &Core<B>, lane: usize, index: usize) {
     while let Some(job) = lane.take() {
         // The job catches its task's panic; what it owes afterwards (a value
         // nobody waits for) runs inside a panic boundary too.
-        let leftover = job.run(&mut |outcome| counters.count(outcome));
+        // Only jobs without a retry policy reach a fast pool: each run is
+        // their last.
+        let leftover = job.run(&mut |ended| {
+            if let Ended::Final(outcome) = ended {
+                counters.count(outcome);
+            }
+        });
         run_quietly(leftover);
     }
 }

@@ -30,6 +30,8 @@ mod policies_lose_nothing;
 mod pressure_signal;
 mod priority_aging;
 mod resize_keeps_order;
+mod retry_ends_once;
+mod retry_keeps_key_order;
 mod ring_queue;
 mod shrink_retires;
 mod shutdown_now_accounting;
@@ -73,6 +75,8 @@ pub use policies_lose_nothing::{caller_runs_loses_nothing, discard_oldest_loses_
 pub use pressure_signal::pressure_returns_to_normal;
 pub use priority_aging::low_priority_not_starved;
 pub use resize_keeps_order::resize_keeps_order;
+pub use retry_ends_once::retry_ends_once;
+pub use retry_keeps_key_order::retry_keeps_key_order;
 pub use ring_queue::{
     ring_close_drains, ring_two_consumers, ring_two_producers, ring_wraps_when_full,
 };
@@ -170,6 +174,8 @@ macro_rules! scenario_tests {
             stuck_task_reported,
             supervisor_restarts_within_cap,
             low_priority_not_starved,
+            retry_ends_once,
+            retry_keeps_key_order,
         );
         // Three threads parking on one lane: minutes at loom's bound 2,
         // seconds at 1 (see `heavy_loom_bound`).

@@ -26,6 +26,7 @@ mod notify_one_at_shutdown;
 mod parking_lost_wakeup;
 mod pressure_flaps;
 mod relaxed_publish;
+mod retry_races_first_attempt;
 mod ring_read_before_full;
 mod ring_relaxed_sequence;
 mod router_breaks_order;
@@ -147,6 +148,7 @@ pub static BUGS: &[Bug] = &[
     parking_lost_wakeup::BUG,
     pressure_flaps::BUG,
     heartbeat_by_supervisor::BUG,
+    retry_races_first_attempt::BUG,
 ];
 
 /// Emits one `#[test]` per bug, in the calling module, asserting the zoo's
@@ -183,6 +185,7 @@ macro_rules! zoo_tests {
             parking_lost_wakeup,
             pressure_flaps,
             heartbeat_by_supervisor,
+            retry_races_first_attempt,
         );
     };
     (@each $assert:path, $checker:ident: $($name:ident),* $(,)?) => {
