@@ -229,8 +229,9 @@ pub enum KeyOrder {
     /// They wait until it succeeds or is dead-lettered: per-key order
     /// survives retries. The default, because order is what a partitioned
     /// pool is for (a credit must not run before the debit it follows);
-    /// the cost is that one failing task stalls its own key, never
-    /// another, for at most its backoffs.
+    /// the cost is that one failing task stalls its own key for at most
+    /// its backoffs (its parked tasks keep their slots in the lane, so a
+    /// busy failing key pushes back on its lane, as a hot key does).
     #[default]
     Hold,
     /// They run; the retry runs after them. For keys whose tasks commute.

@@ -345,6 +345,87 @@ fn a_cancelled_retry_resolves_and_releases_its_key() {
     });
 }
 
+#[test]
+fn a_worker_joining_its_own_lane_s_delayed_retry_runs_it_now() {
+    within("a join of a delayed retry from its own lane", || {
+        let clock = ManualClock::<Std>::new();
+        let pool = Arc::new(Executor::builder().workers(1).clock(clock).build().unwrap());
+        let inner = pool.clone();
+        let outer = pool
+            .submit(move || {
+                let policy = RetryPolicy::new(2, HOUR, HOUR).unwrap();
+                let mut tries = 0;
+                let retried = inner
+                    .submit_retrying(&policy, move || {
+                        tries += 1;
+                        if tries == 1 { Err("busy") } else { Ok(tries) }
+                    })
+                    .unwrap();
+                // Only this worker can run it: the join runs it here, its
+                // first attempt and then (backoff cut short) its second.
+                retried.join()
+            })
+            .unwrap();
+        assert_eq!(outer.join(), Ok(Ok(2)));
+    });
+}
+
+#[test]
+fn a_worker_blocked_on_its_own_lane_full_of_parked_tasks_runs_the_retry_now() {
+    within("a submission into a lane full of parked tasks", || {
+        let clock = ManualClock::<Std>::new();
+        let pool = Arc::new(
+            Executor::builder()
+                .workers(2)
+                .capacity(2)
+                .clock(clock)
+                .build_partitioned()
+                .unwrap(),
+        );
+        // Two keys on lane 0: `held` will wait behind its retry.
+        let held = key_on(0, 2);
+        let other = (0..)
+            .map(|i| format!("other-{i}"))
+            .find(|k| pool.worker_for(k) == 0)
+            .unwrap();
+        let policy = RetryPolicy::new(2, HOUR, HOUR).unwrap();
+        let mut tries = 0;
+        let retried = pool
+            .submit_retrying(&held, &policy, move || {
+                tries += 1;
+                if tries == 1 { Err("busy") } else { Ok(()) }
+            })
+            .unwrap();
+        eventually(|| pool.metrics().delayed == 1);
+        // The lane's worker runs a task that will submit to its own lane...
+        let gate = Arc::new(common::gate::Gate::new());
+        let (started, running) = std::sync::mpsc::channel();
+        let (inner, g, again) = (pool.clone(), gate.clone(), other.clone());
+        let outer = pool
+            .submit(&other, move || {
+                started.send(()).unwrap();
+                g.pass();
+                inner.submit(&again, || "inner").unwrap().join()
+            })
+            .unwrap();
+        running.recv().unwrap();
+        // ...once the lane is full of tasks parked behind the retry.
+        let parked: Vec<_> = (0..2)
+            .map(|i| pool.submit(&held, move || i).unwrap())
+            .collect();
+        gate.open();
+        assert_eq!(
+            outer.join(),
+            Ok(Ok("inner")),
+            "the retry ran early to make room"
+        );
+        assert_eq!(retried.join(), Ok(()));
+        for (i, handle) in parked.into_iter().enumerate() {
+            assert_eq!(handle.join(), Ok(i));
+        }
+    });
+}
+
 /// Submits, on one key: `a` (fails once, backs off an hour), then `b`.
 /// Returns the order they ran in, after a shutdown.
 fn order_across_a_retry(order: KeyOrder) -> Vec<&'static str> {
