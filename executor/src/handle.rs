@@ -92,12 +92,11 @@ impl<B: Backend, T: Send + 'static> TaskHandle<B, T> {
             let Some(me) = shared.serves_alone(&state, origin.lane) else {
                 break;
             };
-            // Nothing runnable: the task waits out a retry's backoff, which
-            // would end only for this very thread to run it. Cut it short.
-            if !state.lanes[origin.lane].has_runnable() && state.promote(origin.lane, None) == 0 {
+            let ran;
+            (state, ran) = help(shared, state, origin.lane, me);
+            if !ran {
                 break;
             }
-            state = help(shared, state, origin.lane, me);
         }
     }
     // ANCHOR_END: help_instead_of_waiting

@@ -250,15 +250,16 @@ where
         if state.lanes[lane].len() < shared.capacity {
             break lane;
         }
-        // Waiting would wait for this very thread to free a slot: run the
-        // lane's next task here instead, then try again. (If nothing is
-        // runnable, the lane's delayed retries are cut short to make some.)
         if let WhenFull::Wait(_) = when_full
             && let Some(me) = shared.serves_alone(&state, lane)
-            && (state.lanes[lane].has_runnable() || state.promote(lane, None) > 0)
         {
-            state = help(shared, state, lane, me);
-            continue;
+            // Waiting would wait for this very thread to free a slot: run
+            // the lane's next task here instead, then try again.
+            let ran;
+            (state, ran) = help(shared, state, lane, me);
+            if ran {
+                continue;
+            }
         }
         waited = Some(lane);
         match when_full {

@@ -237,19 +237,25 @@ pub(crate) fn run<'a, B: Backend>(
 /// Runs the next task of `lane` on the calling worker (`who`, the only
 /// one serving that lane), from inside one of its tasks, instead of
 /// waiting for itself: what the worker would run next anyway, so the
-/// lane's FIFO order holds. Called with the lock held and the lane not
-/// empty; returns with the lock held.
+/// lane's FIFO order holds. If nothing is runnable, the lane's delayed
+/// retries are cut short to make something runnable: their backoff would
+/// end only for this very thread to run them. Called with the lock held;
+/// returns with it held, and whether a task ran (if not, waiting would
+/// wait for itself).
 pub(crate) fn help<'a, B: Backend>(
     shared: &'a Shared<B>,
     mut state: Guard<'a, B>,
     lane: usize,
     who: WorkerNo,
-) -> Guard<'a, B> {
+) -> (Guard<'a, B>, bool) {
     // The rare path (a worker waiting on its own lane): the clock is read
     // under the lock.
     let now = shared.task_time();
+    if !state.lanes[lane].has_runnable() {
+        state.promote(lane, None);
+    }
     let Some(entry) = state.pop(lane, who.serial, now) else {
-        return state;
+        return (state, false);
     };
     let owed = state.monitor.owes_delivery();
     drop(state);
@@ -259,7 +265,7 @@ pub(crate) fn help<'a, B: Backend>(
     }
     // Its worker is inside a task: a panic here cannot end it, whatever
     // the panic policy; the handle reports it.
-    run(shared, entry, lane, who, now).0
+    (run(shared, entry, lane, who, now).0, true)
 }
 // ANCHOR_END: help
 
