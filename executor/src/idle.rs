@@ -12,9 +12,10 @@ use core::time::Duration;
 impl<B: Backend> Pool<B> {
     // ANCHOR: wait_idle
     /// Blocks until nothing is queued and nothing is running, completion
-    /// callbacks and after-task hooks included. Refused from inside one of
-    /// the pool's own tasks: that task is running, so the pool cannot be
-    /// idle while it waits.
+    /// callbacks and after-task hooks included, nor waiting out a retry's
+    /// backoff (a retry is accepted work: this waits for its backoff and
+    /// its attempts). Refused from inside one of the pool's own tasks: that
+    /// task is running, so the pool cannot be idle while it waits.
     ///
     /// ```
     /// use std::sync::atomic::{AtomicUsize, Ordering};
