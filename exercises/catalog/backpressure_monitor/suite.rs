@@ -4,8 +4,13 @@
 use super::answer::{Monitor, Snapshot};
 use exercises::prelude::*;
 
+/// Checks what every snapshot must show, with watermarks 3 (high) and 1
+/// (low): the depth matches the counts, and the flag matches the depth
+/// wherever the depth alone decides it.
 fn consistent(s: Snapshot) -> Snapshot {
     assert_eq!(s.depth, s.submitted - s.done, "a snapshot must have depth == submitted - done: {s:?}");
+    assert!(s.depth < 3 || s.overloaded, "depth {} is at the high watermark 3, yet the flag is off: {s:?}", s.depth);
+    assert!(s.depth > 1 || !s.overloaded, "depth {} is at the low watermark 1, yet the flag is on: {s:?}", s.depth);
     s
 }
 
@@ -68,8 +73,29 @@ fn hysteresis_does_not_flap<B: Backend>() {
     join(feeder);
 }
 
+/// Guarantee: a snapshot taken while submits and completions are being
+/// recorded sees each of them whole: the counts and the depth agree, and
+/// the flag was decided for the depth it shows (the depth crosses both
+/// watermarks here while the caller looks).
+fn snapshot_sees_whole_updates<B: Backend>() {
+    let monitor = Arc::<B, _>::new(Monitor::<B>::new(3, 1));
+    monitor.record_submit();
+    monitor.record_submit();
+    let m = monitor.clone();
+    let worker = spawn::<B, _>("worker", move || {
+        m.record_submit(); // depth 3: on
+        m.record_done();
+        m.record_done(); // depth 1: off
+    });
+    consistent(monitor.snapshot());
+    consistent(monitor.snapshot());
+    join(worker);
+    let s = consistent(monitor.snapshot());
+    assert_eq!((s.depth, s.overloaded, s.flips), (1, false, 2), "up to 3 and back to 1: {s:?}");
+}
+
 exercises::suite! {
     exercise: "backpressure_monitor",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [no_update_lost, flag_follows_latest_depth, hysteresis_does_not_flap],
+    scenarios: [no_update_lost, flag_follows_latest_depth, hysteresis_does_not_flap, snapshot_sees_whole_updates],
 }

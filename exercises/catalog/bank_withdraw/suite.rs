@@ -63,8 +63,30 @@ fn withdrawal_is_all_or_nothing<B: Backend>() {
     }
 }
 
+/// Guarantee: each successful withdrawal returns the balance it left
+/// behind, read under the same lock as its check and subtraction: 30 and
+/// 20 from 100 return 70 then 50, or 80 then 50, never both 50.
+fn withdrawal_returns_its_own_balance<B: Backend>() {
+    let account = Arc::<B, _>::new(Account::<B>::new(100));
+    let other = account.clone();
+    let t = spawn::<B, _>("withdrawer", move || other.withdraw(20));
+    let thirty = account.withdraw(30);
+    let twenty = join(t);
+    assert!(
+        (thirty, twenty) == (Ok(70), Ok(50)) || (thirty, twenty) == (Ok(50), Ok(80)),
+        "withdraw(30) and withdraw(20) from 100 returned {thirty:?} and {twenty:?}: \
+         each must return the balance right after its own withdrawal (70 and 50, or 50 and 80)"
+    );
+    assert_eq!(account.balance(), 50, "100 - 30 - 20 is 50");
+}
+
 exercises::suite! {
     exercise: "bank_withdraw",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [never_overdraws, deposit_and_withdraw_both_count, withdrawal_is_all_or_nothing],
+    scenarios: [
+        never_overdraws,
+        deposit_and_withdraw_both_count,
+        withdrawal_is_all_or_nothing,
+        withdrawal_returns_its_own_balance,
+    ],
 }

@@ -41,13 +41,14 @@ fn two_consumers<B: Backend>() {
 }
 
 /// Guarantee: with two producers racing into a queue of one, the consumer
-/// gets both items (no wake-up goes to the wrong side).
+/// gets both items (no wake-up goes to the wrong side), and the two never
+/// fill the queue past its capacity.
 fn two_producers<B: Backend>() {
     let queue = Arc::<B, _>::new(BoundedQueue::<B, u32>::new(1));
     let producers: Vec<_> = (1..=2)
         .map(|i| {
             let q = queue.clone();
-            spawn::<B, _>(format!("producer-{i}"), move || q.put(i))
+            spawn::<B, _>(format!("producer-{i}"), move || put_checked(&q, i, 1))
         })
         .collect();
     let mut taken = vec![queue.take(), queue.take()];

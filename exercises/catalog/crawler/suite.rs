@@ -48,8 +48,44 @@ fn chain<B: Backend>() {
     check_crawl::<B>(GRAPH, &["a", "b", "c"]);
 }
 
+/// Crawls "a", which links to `links`, with `workers` workers; each linked
+/// page's fetch waits until every linked page's fetch has started, so the
+/// crawl finishes only if that many workers fetch at once.
+fn fetch_together<B: Backend>(workers: usize, links: &'static [&'static str]) {
+    let started = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    let log = Events::<B, String>::shared();
+    let fetch_log = log.clone();
+    let fetch = move |url: &str| -> Vec<String> {
+        fetch_log.push(url.to_owned());
+        if url == "a" {
+            return links.iter().map(|link| link.to_string()).collect();
+        }
+        *started.0.lock() += 1;
+        started.1.notify_all();
+        drop(started.1.wait_while(started.0.lock(), |n| *n < links.len()));
+        Vec::new()
+    };
+    let found = crawl::<B, _>("a", workers, fetch);
+    let mut fetched = log.entries();
+    fetched.sort();
+    let mut want: Vec<&str> = links.to_vec();
+    want.push("a");
+    want.sort();
+    assert_eq!(fetched, want, "each reachable page must be fetched exactly once");
+    assert_eq!(found.len(), want.len(), "crawl() must return every reachable page: {found:?}");
+}
+
+/// Guarantee: the two workers fetch at the same time: "a" links to "b"
+/// and "c", and each of those fetches waits until the other has started.
+/// A worker that leaves early (an empty frontier seen while another is
+/// busy) or sleeps through the new links deadlocks here.
+fn fetches_run_in_parallel<B: Backend>() {
+    fetch_together::<B>(2, &["b", "c"]);
+}
+
 exercises::suite! {
     exercise: "crawler",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [diamond, chain],
+    spurious: true,
+    scenarios: [diamond, chain, fetches_run_in_parallel],
 }

@@ -82,8 +82,24 @@ fn capacity_is_exact<B: Backend>() {
     assert_eq!(m, expected, "final metrics");
 }
 
+/// Guarantee: `run_next` takes a job off the queue and its `queued` count
+/// in one step: a submit racing it never sees more than `capacity`
+/// queued, and neither does a snapshot.
+fn run_next_races_submit<B: Backend>() {
+    let queue = Arc::<B, _>::new(FastFailQueue::<B>::new(1));
+    assert!(queue.try_submit(|| ()).is_ok(), "an empty queue of capacity 1 refused a job");
+    let q = queue.clone();
+    let runner = spawn::<B, _>("runner", move || q.run_next());
+    let accepted = queue.try_submit(|| ()).is_ok();
+    check_snapshot(queue.metrics(), 1);
+    assert!(join(runner), "run_next found no job, yet one was queued before it started");
+    let m = queue.metrics();
+    check_snapshot(m, 1);
+    assert_eq!(m.queued, u64::from(accepted), "after one run, `queued` must count the second job iff it was accepted: {m:?}");
+}
+
 exercises::suite! {
     exercise: "fast_fail_submit",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [last_slot_goes_to_one, snapshots_are_consistent, capacity_is_exact],
+    scenarios: [last_slot_goes_to_one, snapshots_are_consistent, capacity_is_exact, run_next_races_submit],
 }

@@ -3,7 +3,7 @@
 
 use super::answer::Pool;
 use exercises::prelude::*;
-use exercises::trace_check::Events;
+use exercises::trace_check::{Events, Latch};
 
 /// Guarantee: every job accepted before `shutdown()` has run when it
 /// returns.
@@ -49,6 +49,58 @@ fn submit_races_shutdown<B: Backend>() {
     }
 }
 
+/// Guarantee: a submitted job runs without waiting for a shutdown: submit
+/// wakes an idle worker.
+fn submit_wakes_an_idle_worker<B: Backend>() {
+    let pool = Pool::<B>::new(1);
+    let done = Latch::<B>::shared();
+    let d = done.clone();
+    yield_now::<B>(); // the worker may go to sleep first
+    assert!(pool.submit(move || d.set()).is_ok(), "an open pool refused a job");
+    done.wait(); // hangs if submit never wakes the sleeping worker
+    pool.shutdown();
+}
+
+/// Guarantee: two workers run two jobs at the same time, and a worker
+/// runs its job without holding the pool's lock. Here each job waits
+/// until the other has started.
+fn two_workers_run_in_parallel<B: Backend>() {
+    let pool = Pool::<B>::new(2);
+    let started = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    for id in 0..2 {
+        let started = started.clone();
+        let meet = move || {
+            *started.0.lock() += 1;
+            started.1.notify_all();
+            drop(started.1.wait_while(started.0.lock(), |n| *n < 2));
+        };
+        assert!(pool.submit(meet).is_ok(), "an open pool refused job {id}");
+    }
+    pool.shutdown(); // hangs if one worker left early, or runs jobs under the lock
+}
+
+/// Guarantee: `shutdown_now()` returns the jobs still queued (one here,
+/// behind a running job), which then never run, and refuses later
+/// submits.
+fn shutdown_now_returns_queued_job<B: Backend>() {
+    let pool = Pool::<B>::new(1);
+    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let ran = Events::<B, &str>::shared();
+    let (s, r) = (started.clone(), release.clone());
+    assert!(pool.submit(move || { s.set(); r.wait(); }).is_ok(), "an open pool refused a job");
+    let queued = ran.clone();
+    assert!(pool.submit(move || queued.push("queued")).is_ok(), "an open pool refused a job");
+    started.wait(); // the only worker is busy: the second job is still queued
+    let unstarted = pool.shutdown_now();
+    let late = ran.clone();
+    let refused = pool.submit(move || late.push("late")).is_err();
+    release.set();
+    pool.shutdown();
+    assert_eq!(unstarted.len(), 1, "shutdown_now() must return the job still queued behind the running one");
+    assert!(refused, "submit after shutdown_now() must hand the job back");
+    assert!(ran.entries().is_empty(), "a job returned by shutdown_now() (or refused) ran anyway: {:?}", ran.entries());
+}
+
 /// Guarantee: after `shutdown_now()`, each accepted job either ran once or
 /// was returned unstarted, never both and never neither.
 fn shutdown_now_returns_unstarted<B: Backend>() {
@@ -78,5 +130,13 @@ fn shutdown_now_returns_unstarted<B: Backend>() {
 exercises::suite! {
     exercise: "graceful_shutdown",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [drains_accepted_jobs, idle_workers_all_wake, submit_races_shutdown, shutdown_now_returns_unstarted],
+    scenarios: [
+        drains_accepted_jobs,
+        idle_workers_all_wake,
+        submit_races_shutdown,
+        shutdown_now_returns_unstarted,
+        submit_wakes_an_idle_worker,
+        two_workers_run_in_parallel,
+        shutdown_now_returns_queued_job,
+    ],
 }

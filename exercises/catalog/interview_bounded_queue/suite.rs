@@ -117,6 +117,79 @@ fn full_queue_fails_fast<B: Backend>() {
     assert_eq!(q.take(), Some(4), "the timed put's item went missing");
 }
 
+/// Guarantee: `put_timeout` with time to spare waits in a loop for room
+/// (a spurious wake-up sends it back to sleep), then delivers its item
+/// without overfilling. Its timeout never fires under the checkers.
+fn put_timeout_waits_for_room<B: Backend>() {
+    let q = queue::<B>(1);
+    assert_eq!(q.put(1), Ok(()), "put(1) failed on an empty queue");
+    let producer = {
+        let q = q.clone();
+        spawn::<B, _>("timed-producer", move || {
+            assert_eq!(q.put_timeout(2, Duration::from_secs(3600)), Ok(()), "put_timeout gave up with an hour to spare");
+            assert!(q.len() <= 1, "put_timeout overfilled: {} items, capacity 1", q.len());
+        })
+    };
+    yield_now::<B>(); // the timed producer may be waiting for room now
+    let taken = [q.take(), q.take()];
+    join(producer);
+    assert_eq!(taken, [Some(1), Some(2)], "both items must arrive, oldest first");
+}
+
+/// Guarantee: a blocking `put` and a `try_put` racing for one slot never
+/// fill the queue past its capacity: each checks for room and appends in
+/// one step.
+fn put_and_try_put_never_overfill<B: Backend>() {
+    let q = queue::<B>(1);
+    let producer = {
+        let q = q.clone();
+        spawn::<B, _>("producer", move || {
+            assert_eq!(q.put(1), Ok(()), "put(1) failed on an open queue");
+            assert!(q.len() <= 1, "put overfilled: {} items, capacity 1", q.len());
+        })
+    };
+    let tried = q.try_put(2).is_ok();
+    assert!(q.len() <= 1, "try_put overfilled: {} items, capacity 1", q.len());
+    let mut taken = vec![q.take()];
+    if tried {
+        taken.push(q.take());
+    }
+    join(producer);
+    taken.sort();
+    let want = if tried { vec![Some(1), Some(2)] } else { vec![Some(1)] };
+    assert_eq!(taken, want, "every accepted item must arrive once (try_put accepted: {tried})");
+}
+
+/// Guarantee: an item added by `try_put` wakes a consumer blocked on the
+/// empty queue.
+fn try_put_wakes_a_consumer<B: Backend>() {
+    let q = queue::<B>(1);
+    let consumer = {
+        let q = q.clone();
+        spawn::<B, _>("consumer", move || q.take())
+    };
+    yield_now::<B>(); // the consumer may be asleep on the empty queue now
+    assert_eq!(q.try_put(5), Ok(()), "try_put failed on an empty queue");
+    assert_eq!(join(consumer), Some(5), "the blocked consumer must get the item try_put added");
+}
+
+/// Guarantee: `close` wakes every producer blocked on a full queue (two
+/// here), and each gets its item back.
+fn close_wakes_every_producer<B: Backend>() {
+    let q = queue::<B>(1);
+    assert_eq!(q.put(0), Ok(()), "put(0) failed on an empty queue");
+    let producers: Vec<_> = (1..=2)
+        .map(|i| {
+            let q = q.clone();
+            spawn::<B, _>(format!("producer-{i}"), move || q.put(i))
+        })
+        .collect();
+    yield_now::<B>(); // the producers may be waiting for room now
+    q.close(); // hangs at the joins if a blocked producer is never woken
+    let got: Vec<Result<(), u32>> = producers.into_iter().map(join).collect();
+    assert_eq!(got, [Err(1), Err(2)], "each producer blocked on a full, closed queue must get its item back");
+}
+
 exercises::suite! {
     exercise: "interview_bounded_queue",
     checkers: ["std", "shuttle", "loom"],
@@ -128,5 +201,9 @@ exercises::suite! {
         close_wakes_a_blocked_producer,
         close_drains_then_returns_none,
         full_queue_fails_fast,
+        put_timeout_waits_for_room,
+        put_and_try_put_never_overfill,
+        try_put_wakes_a_consumer,
+        close_wakes_every_producer,
     ],
 }

@@ -113,6 +113,36 @@ fn metrics_always_balance<B: Backend>() {
     assert_eq!(m.completed as usize, events.entries().len(), "completed disagrees with the tasks that ran: {m:?}");
 }
 
+/// Guarantee: two submitters racing for the last free slot: exactly one
+/// is accepted (the check and the push are one step), and a snapshot
+/// taken meanwhile balances.
+fn submitters_race_for_the_last_slot<B: Backend>() {
+    let pool = Arc::<B, _>::new(Executor::<B>::new(1, 1));
+    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let events = Events::<B, u32>::shared();
+    let busy: Task = {
+        let (started, release) = (started.clone(), release.clone());
+        Box::new(move || {
+            started.set();
+            release.wait();
+        })
+    };
+    assert!(pool.try_submit(busy).is_ok(), "the first task was refused by an empty pool");
+    started.wait(); // the only worker is busy: one free slot is left
+    let (p, e) = (pool.clone(), events.clone());
+    let other = spawn::<B, _>("submitter", move || p.try_submit(record(&e, 1)).is_ok());
+    let mine = pool.try_submit(record(&events, 2)).is_ok();
+    let m = pool.metrics();
+    assert!(balanced(&m), "a snapshot taken while another submit is in flight does not balance: {m:?}");
+    let theirs = join(other);
+    assert!(
+        mine ^ theirs,
+        "capacity 1 with the worker busy: exactly one of two racing submits must be accepted (caller: {mine}, other: {theirs})"
+    );
+    release.set();
+    pool.shutdown();
+}
+
 exercises::suite! {
     exercise: "interview_executor",
     checkers: ["std", "shuttle", "loom"],
@@ -123,5 +153,6 @@ exercises::suite! {
         shutdown_drains_accepted_work,
         shutdown_wakes_idle_workers,
         metrics_always_balance,
+        submitters_race_for_the_last_slot,
     ],
 }

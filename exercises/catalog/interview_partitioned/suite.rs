@@ -89,8 +89,42 @@ fn hot_partition_shows_in_depths<B: Backend>() {
     assert_eq!(hot_ids, [1, 2], "the hot key's queued tasks ran out of order");
 }
 
+/// Guarantee: two submitters racing for the last free slot of one
+/// partition: exactly one is accepted (the check and the push are one
+/// step), and the partition never holds more than its capacity.
+fn submitters_race_for_the_last_slot<B: Backend>() {
+    let pool = Arc::<B, _>::new(PartitionedExecutor::<B>::new(1, 1));
+    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let log: Log<B> = Events::shared();
+    let busy: Task = {
+        let (started, release) = (started.clone(), release.clone());
+        Box::new(move || {
+            started.set();
+            release.wait();
+        })
+    };
+    assert!(pool.submit("k", busy).is_ok(), "submit refused on an empty pool");
+    started.wait(); // the only worker is busy: one free slot is left
+    let (p, l) = (pool.clone(), log.clone());
+    let other = spawn::<B, _>("submitter", move || p.submit("k", record(&l, 1)).is_ok());
+    let mine = pool.submit("k", record(&log, 2)).is_ok();
+    let theirs = join(other);
+    let depths = pool.depths();
+    release.set();
+    pool.shutdown();
+    assert!(
+        mine ^ theirs,
+        "capacity 1 with the worker busy: exactly one of two racing submits must be accepted (caller: {mine}, other: {theirs}, depths: {depths:?})"
+    );
+}
+
 exercises::suite! {
     exercise: "interview_partitioned",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [same_key_in_order_on_its_worker, different_keys_run_in_parallel, hot_partition_shows_in_depths],
+    scenarios: [
+        same_key_in_order_on_its_worker,
+        different_keys_run_in_parallel,
+        hot_partition_shows_in_depths,
+        submitters_race_for_the_last_slot,
+    ],
 }

@@ -51,9 +51,25 @@ fn other_keys_not_blocked<B: Backend>() {
     assert_eq!(join(t), 20, "key 2 got the wrong value");
 }
 
+/// Guarantee: when a computation finishes, every caller waiting for that
+/// key wakes and gets the value (two waiters here: one wake-up is not
+/// enough).
+fn every_waiter_gets_the_value<B: Backend>() {
+    let memo = Arc::<B, _>::new(Memo::<B, &'static str, u64>::new());
+    let askers: Vec<_> = (0..2)
+        .map(|i| {
+            let memo = memo.clone();
+            spawn::<B, _>(format!("asker-{i}"), move || memo.get_or_compute("key", || 7))
+        })
+        .collect();
+    let mine = memo.get_or_compute("key", || 7);
+    let theirs: Vec<u64> = askers.into_iter().map(join).collect();
+    assert_eq!((mine, theirs), (7, vec![7, 7]), "every caller of one key must get its value");
+}
+
 exercises::suite! {
     exercise: "memo_cache",
     checkers: ["std", "shuttle", "loom"],
     spurious: true,
-    scenarios: [same_key_computed_once, other_keys_not_blocked],
+    scenarios: [same_key_computed_once, other_keys_not_blocked, every_waiter_gets_the_value],
 }

@@ -3,7 +3,7 @@
 
 use super::answer::KeyedPool;
 use exercises::prelude::*;
-use exercises::trace_check::Events;
+use exercises::trace_check::{Events, Latch};
 
 /// Guarantee: per key, the jobs run in submission order (judged on the
 /// whole trace of (key, sequence number) in run order). One key only, to
@@ -61,8 +61,45 @@ fn different_lanes_run_in_parallel<B: Backend>() {
     assert!(*gate.0.lock(), "the second key's job never ran");
 }
 
+/// Guarantee: a submitted job runs without waiting for shutdown: submit
+/// wakes its lane's idle worker.
+fn submit_wakes_the_lane_worker<B: Backend>() {
+    let pool = KeyedPool::<B>::new(1);
+    let done = Latch::<B>::shared();
+    let d = done.clone();
+    yield_now::<B>(); // the worker may go to sleep first
+    pool.submit(7, move || d.set());
+    done.wait(); // hangs if submit never wakes the sleeping worker
+    pool.shutdown();
+}
+
+/// Guarantee: a worker runs a job without holding its lane's lock, so a
+/// submit to that lane does not wait for the running job to finish.
+fn submit_while_the_lane_runs_a_job<B: Backend>() {
+    let pool = KeyedPool::<B>::new(1);
+    let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
+    let ran = Events::<B, u32>::shared();
+    let (s, r) = (started.clone(), release.clone());
+    pool.submit(7, move || {
+        s.set();
+        r.wait();
+    });
+    started.wait();
+    let mine = ran.clone();
+    pool.submit(7, move || mine.push(2)); // hangs if the job runs under the lane's lock
+    release.set();
+    pool.shutdown();
+    assert_eq!(ran.entries(), [2], "the job submitted while another ran must run once");
+}
+
 exercises::suite! {
     exercise: "per_key_order",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [same_key_runs_in_order, lane_for_is_stable, different_lanes_run_in_parallel],
+    scenarios: [
+        same_key_runs_in_order,
+        lane_for_is_stable,
+        different_lanes_run_in_parallel,
+        submit_wakes_the_lane_worker,
+        submit_while_the_lane_runs_a_job,
+    ],
 }

@@ -110,6 +110,30 @@ fn waiting_writer_goes_before_new_readers<B: Backend>() {
     );
 }
 
+/// Guarantee: when the writer leaves, every reader waiting for it gets in
+/// (together): waking just one leaves the other asleep while the lock is
+/// free. Here the two readers only leave once both are inside.
+fn writer_release_wakes_every_reader<B: Backend>() {
+    let lock = Arc::<B, _>::new(RwLock::<B>::new());
+    let met = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    lock.acquire_write();
+    let readers: Vec<_> = (0..2)
+        .map(|i| {
+            let (lock, met) = (lock.clone(), met.clone());
+            spawn::<B, _>(format!("reader-{i}"), move || {
+                lock.acquire_read();
+                *met.0.lock() += 1;
+                met.1.notify_all();
+                drop(met.1.wait_while(met.0.lock(), |inside| *inside < 2));
+                lock.release_read();
+            })
+        })
+        .collect();
+    yield_now::<B>();
+    lock.release_write(); // hangs here if a waiting reader is never woken
+    readers.into_iter().for_each(join);
+}
+
 exercises::suite! {
     exercise: "readers_writers",
     checkers: ["std", "shuttle", "loom"],
@@ -119,5 +143,6 @@ exercises::suite! {
         writer_excludes_readers,
         writers_exclude_each_other,
         waiting_writer_goes_before_new_readers,
+        writer_release_wakes_every_reader,
     ],
 }

@@ -68,9 +68,15 @@ fn two_parties_two_rounds<B: Backend>() {
     run::<B>(2, 2);
 }
 
+/// Guarantee: three threads, one round: the last to arrive wakes every
+/// waiting party, not just one of the two.
+fn three_parties_one_round<B: Backend>() {
+    run::<B>(3, 1);
+}
+
 exercises::suite! {
     exercise: "reusable_barrier",
     checkers: ["std", "shuttle", "loom"],
     spurious: true,
-    scenarios: [two_parties_two_rounds, two_parties_three_rounds],
+    scenarios: [two_parties_two_rounds, two_parties_three_rounds, three_parties_one_round],
 }

@@ -58,9 +58,41 @@ fn stop_runs_queued_jobs<B: Backend>() {
     assert_eq!(ran.entries(), [7], "a job queued before stop() must run before stop() returns");
 }
 
+/// Guarantee: `stop` wakes every idle worker (two here), each to take its
+/// pill and exit, and returns.
+fn stop_wakes_every_idle_worker<B: Backend>() {
+    let pool = WorkerPool::<B>::new(2);
+    yield_now::<B>(); // the workers may go to sleep first
+    pool.stop(); // hangs if a sleeping worker never sees its pill
+}
+
+/// Guarantee: two workers run two jobs at the same time (no worker leaves
+/// early). Here each job waits until the other has started.
+fn two_workers_run_in_parallel<B: Backend>() {
+    let pool = WorkerPool::<B>::new(2);
+    let started = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    for _ in 0..2 {
+        let started = started.clone();
+        pool.submit(move || {
+            *started.0.lock() += 1;
+            started.1.notify_all();
+            drop(started.1.wait_while(started.0.lock(), |n| *n < 2));
+        });
+    }
+    pool.wait_idle(); // hangs if only one worker is left to run the two jobs
+    assert_eq!(pool.completed(), 2, "both jobs must be counted as completed");
+    pool.stop();
+}
+
 exercises::suite! {
     exercise: "worker_pool",
     checkers: ["std", "shuttle", "loom"],
     spurious: true,
-    scenarios: [every_job_runs_once, panic_does_not_kill_worker, stop_runs_queued_jobs],
+    scenarios: [
+        every_job_runs_once,
+        panic_does_not_kill_worker,
+        stop_runs_queued_jobs,
+        stop_wakes_every_idle_worker,
+        two_workers_run_in_parallel,
+    ],
 }

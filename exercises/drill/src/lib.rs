@@ -1,6 +1,8 @@
 //! What the `cargo drill` binary shares with its tests: the book, built
-//! with the mdBook library and served on the loopback interface, and the
-//! scan that refuses primitives the model checkers cannot see.
+//! with the mdBook library and served on the loopback interface, the
+//! scan that refuses primitives the model checkers cannot see, and the
+//! mutants derived from each reference solution.
 
 pub mod book;
 pub mod discipline;
+pub mod mutate;

@@ -11,6 +11,7 @@ mod course;
 mod frames;
 mod grade;
 mod interview;
+mod mutants;
 mod paths;
 mod process;
 mod repair;
@@ -101,6 +102,19 @@ enum Command {
     /// The authoring check: every skeleton fails, every solution passes,
     /// every wrong answer is rejected (runs `cargo test -p exercises`).
     Verify,
+    /// The mutation check: derive wrong answers from each reference
+    /// solution, grade them, and print per exercise the share rejected.
+    Mutants {
+        /// Only these exercises (default: every one).
+        exercises: Vec<String>,
+        /// Only list the mutants, without compiling or grading them.
+        #[arg(long)]
+        list: bool,
+        /// Grade under this checker only, instead of the listed ones;
+        /// repeatable.
+        #[arg(long = "checker")]
+        checkers: Vec<String>,
+    },
 }
 
 fn main() {
@@ -109,6 +123,12 @@ fn main() {
     let result = match cli.command {
         Some(Command::Repair) => repair::run(),
         Some(Command::Verify) => course::verify(),
+        Some(Command::Mutants {
+            exercises,
+            list,
+            checkers,
+        }) => check::parse_checkers(&checkers)
+            .and_then(|checkers| mutants::run(&exercises, list, &checkers)),
         Some(Command::Book { build, open, port }) => book_command::run(build, open, port),
         command => app::App::open().and_then(|mut app| dispatch(&mut app, command)),
     };
@@ -161,7 +181,9 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
         Some(Command::Skip) => course::next(app, true),
         Some(Command::Go { exercise }) => course::go(app, &exercise),
         Some(Command::Interview { drill }) => interview::run(app, drill.as_deref()),
-        Some(Command::Repair | Command::Verify | Command::Book { .. }) => {
+        Some(
+            Command::Repair | Command::Verify | Command::Book { .. } | Command::Mutants { .. },
+        ) => {
             unreachable!("handled before opening")
         }
     }
