@@ -11,6 +11,20 @@ use crate::prelude::*;
 /// `threading.Event` without `clear`), for scenarios that hold a task back.
 pub use verification::scenarios::support::Latch;
 
+/// A task that sets `started`, then waits for `release`: it holds a
+/// worker for as long as a scenario needs the queue behind it to fill.
+///
+/// ```
+/// use exercises::prelude::*;
+/// use exercises::trace_check::{Latch, gated};
+/// let (started, release) = (Latch::<Std>::shared(), Latch::<Std>::shared());
+/// let worker = spawn::<Std, _>("worker", gated(&started, &release));
+/// started.wait(); // the worker is busy now
+/// release.set();
+/// join(worker);
+/// ```
+pub use verification::scenarios::support::gated;
+
 /// An append-only, shared record of events in the order they happened:
 /// the executor scenarios' `Log`, for any event type.
 ///
@@ -23,6 +37,49 @@ pub use verification::scenarios::support::Latch;
 /// assert_eq!(events.entries(), ["first", "second"]);
 /// ```
 pub use verification::scenarios::support::Log as Events;
+
+/// A meeting point for `parties` threads: each [`Rendezvous::arrive`]
+/// waits until all have arrived. The witness for "these run at the same
+/// time": jobs that each arrive can only finish if the code under test
+/// runs them together, so a worker that left early, or a job run under a
+/// lock, leaves the first to arrive waiting, and the checker reports the
+/// deadlock.
+///
+/// ```
+/// use exercises::prelude::*;
+/// use exercises::trace_check::Rendezvous;
+/// let meet = Rendezvous::<Std>::shared(2);
+/// let other = meet.clone();
+/// let t = spawn::<Std, _>("other", move || other.arrive());
+/// meet.arrive(); // returns once "other" has arrived too
+/// join(t);
+/// ```
+pub struct Rendezvous<B: Backend> {
+    parties: usize,
+    arrived: Mutex<B, usize>,
+    all_here: Condvar<B>,
+}
+
+impl<B: Backend> Rendezvous<B> {
+    /// A meeting point for `parties` threads, to share among them.
+    pub fn shared(parties: usize) -> Arc<B, Self> {
+        Arc::new(Self {
+            parties,
+            arrived: Mutex::new(0),
+            all_here: Condvar::new(),
+        })
+    }
+
+    /// Arrives, then waits until every party has.
+    pub fn arrive(&self) {
+        *self.arrived.lock() += 1;
+        self.all_here.notify_all();
+        drop(
+            self.all_here
+                .wait_while(self.arrived.lock(), |n| *n < self.parties),
+        );
+    }
+}
 
 /// Counts how many threads are inside a region at once, and the most
 /// there ever were: the witness for "at most N at a time" guarantees.

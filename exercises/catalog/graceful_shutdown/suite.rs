@@ -3,7 +3,7 @@
 
 use super::answer::Pool;
 use exercises::prelude::*;
-use exercises::trace_check::{Events, Latch};
+use exercises::trace_check::{Events, Latch, Rendezvous, gated};
 
 /// Guarantee: every job accepted before `shutdown()` has run when it
 /// returns.
@@ -66,15 +66,10 @@ fn submit_wakes_an_idle_worker<B: Backend>() {
 /// until the other has started.
 fn two_workers_run_in_parallel<B: Backend>() {
     let pool = Pool::<B>::new(2);
-    let started = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    let meet = Rendezvous::<B>::shared(2);
     for id in 0..2 {
-        let started = started.clone();
-        let meet = move || {
-            *started.0.lock() += 1;
-            started.1.notify_all();
-            drop(started.1.wait_while(started.0.lock(), |n| *n < 2));
-        };
-        assert!(pool.submit(meet).is_ok(), "an open pool refused job {id}");
+        let meet = meet.clone();
+        assert!(pool.submit(move || meet.arrive()).is_ok(), "an open pool refused job {id}");
     }
     pool.shutdown(); // hangs if one worker left early, or runs jobs under the lock
 }
@@ -86,8 +81,7 @@ fn shutdown_now_returns_queued_job<B: Backend>() {
     let pool = Pool::<B>::new(1);
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let ran = Events::<B, &str>::shared();
-    let (s, r) = (started.clone(), release.clone());
-    assert!(pool.submit(move || { s.set(); r.wait(); }).is_ok(), "an open pool refused a job");
+    assert!(pool.submit(gated(&started, &release)).is_ok(), "an open pool refused a job");
     let queued = ran.clone();
     assert!(pool.submit(move || queued.push("queued")).is_ok(), "an open pool refused a job");
     started.wait(); // the only worker is busy: the second job is still queued

@@ -3,7 +3,7 @@
 
 use super::answer::{Executor, Metrics, Task};
 use exercises::prelude::*;
-use exercises::trace_check::{Events, Latch};
+use exercises::trace_check::{Events, Latch, gated};
 
 /// A task that records `id` when it runs.
 fn record<B: Backend>(events: &Arc<B, Events<B, u32>>, id: u32) -> Task {
@@ -37,13 +37,7 @@ fn try_submit_fails_fast_when_full<B: Backend>() {
     let pool = Executor::<B>::new(1, 1);
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let events = Events::<B, u32>::shared();
-    let busy: Task = {
-        let (started, release) = (started.clone(), release.clone());
-        Box::new(move || {
-            started.set();
-            release.wait();
-        })
-    };
+    let busy: Task = Box::new(gated(&started, &release));
     assert!(pool.try_submit(busy).is_ok(), "the first task was refused by an empty pool");
     started.wait(); // the only worker is now busy
     assert!(pool.try_submit(record(&events, 1)).is_ok(), "refused with one free slot in the queue");
@@ -120,13 +114,7 @@ fn submitters_race_for_the_last_slot<B: Backend>() {
     let pool = Arc::<B, _>::new(Executor::<B>::new(1, 1));
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let events = Events::<B, u32>::shared();
-    let busy: Task = {
-        let (started, release) = (started.clone(), release.clone());
-        Box::new(move || {
-            started.set();
-            release.wait();
-        })
-    };
+    let busy: Task = Box::new(gated(&started, &release));
     assert!(pool.try_submit(busy).is_ok(), "the first task was refused by an empty pool");
     started.wait(); // the only worker is busy: one free slot is left
     let (p, e) = (pool.clone(), events.clone());

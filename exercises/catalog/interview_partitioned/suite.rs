@@ -3,7 +3,7 @@
 
 use super::answer::{PartitionedExecutor, Task};
 use exercises::prelude::*;
-use exercises::trace_check::{Events, Latch};
+use exercises::trace_check::{Events, Latch, gated};
 
 type Log<B> = Arc<B, Events<B, (u32, String)>>;
 
@@ -66,13 +66,7 @@ fn hot_partition_shows_in_depths<B: Backend>() {
     let (p, q) = (pool.partition_of(&hot), pool.partition_of(&cold));
     let log: Log<B> = Events::shared();
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
-    let busy: Task = {
-        let (started, release) = (started.clone(), release.clone());
-        Box::new(move || {
-            started.set();
-            release.wait();
-        })
-    };
+    let busy: Task = Box::new(gated(&started, &release));
     assert!(pool.submit(&hot, busy).is_ok(), "submit refused on an empty pool");
     started.wait(); // worker p is busy with the hot key
     for id in [1, 2] {
@@ -96,13 +90,7 @@ fn submitters_race_for_the_last_slot<B: Backend>() {
     let pool = Arc::<B, _>::new(PartitionedExecutor::<B>::new(1, 1));
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let log: Log<B> = Events::shared();
-    let busy: Task = {
-        let (started, release) = (started.clone(), release.clone());
-        Box::new(move || {
-            started.set();
-            release.wait();
-        })
-    };
+    let busy: Task = Box::new(gated(&started, &release));
     assert!(pool.submit("k", busy).is_ok(), "submit refused on an empty pool");
     started.wait(); // the only worker is busy: one free slot is left
     let (p, l) = (pool.clone(), log.clone());

@@ -3,7 +3,7 @@
 
 use super::answer::KeyedPool;
 use exercises::prelude::*;
-use exercises::trace_check::{Events, Latch};
+use exercises::trace_check::{Events, Latch, gated};
 
 /// Guarantee: per key, the jobs run in submission order (judged on the
 /// whole trace of (key, sequence number) in run order). One key only, to
@@ -79,12 +79,8 @@ fn submit_while_the_lane_runs_a_job<B: Backend>() {
     let pool = KeyedPool::<B>::new(1);
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
     let ran = Events::<B, u32>::shared();
-    let (s, r) = (started.clone(), release.clone());
-    pool.submit(7, move || {
-        s.set();
-        r.wait();
-    });
-    started.wait();
+    pool.submit(7, gated(&started, &release));
+    started.wait(); // the lane's worker is running the first job
     let mine = ran.clone();
     pool.submit(7, move || mine.push(2)); // hangs if the job runs under the lane's lock
     release.set();

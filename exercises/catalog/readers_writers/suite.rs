@@ -4,7 +4,7 @@
 
 use super::answer::RwLock;
 use exercises::prelude::*;
-use exercises::trace_check::{Events, Occupancy};
+use exercises::trace_check::{Events, Occupancy, Rendezvous};
 
 /// Guarantee: two readers can be inside together (a deadlock here means a
 /// reader waited for another reader).
@@ -115,16 +115,14 @@ fn waiting_writer_goes_before_new_readers<B: Backend>() {
 /// free. Here the two readers only leave once both are inside.
 fn writer_release_wakes_every_reader<B: Backend>() {
     let lock = Arc::<B, _>::new(RwLock::<B>::new());
-    let met = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    let inside = Rendezvous::<B>::shared(2);
     lock.acquire_write();
     let readers: Vec<_> = (0..2)
         .map(|i| {
-            let (lock, met) = (lock.clone(), met.clone());
+            let (lock, inside) = (lock.clone(), inside.clone());
             spawn::<B, _>(format!("reader-{i}"), move || {
                 lock.acquire_read();
-                *met.0.lock() += 1;
-                met.1.notify_all();
-                drop(met.1.wait_while(met.0.lock(), |inside| *inside < 2));
+                inside.arrive();
                 lock.release_read();
             })
         })

@@ -2,7 +2,7 @@
 
 use super::answer::WorkerPool;
 use exercises::prelude::*;
-use exercises::trace_check::Events;
+use exercises::trace_check::{Events, Rendezvous};
 
 /// Guarantee: every submitted job runs exactly once, and `wait_idle`
 /// returns only after all of them have finished and been counted.
@@ -70,18 +70,12 @@ fn stop_wakes_every_idle_worker<B: Backend>() {
 /// early). Here each job waits until the other has started.
 fn two_workers_run_in_parallel<B: Backend>() {
     let pool = WorkerPool::<B>::new(2);
-    let started = Arc::<B, _>::new((Mutex::<B, usize>::new(0), Condvar::<B>::new()));
+    let meet = Rendezvous::<B>::shared(2);
     for _ in 0..2 {
-        let started = started.clone();
-        pool.submit(move || {
-            *started.0.lock() += 1;
-            started.1.notify_all();
-            drop(started.1.wait_while(started.0.lock(), |n| *n < 2));
-        });
+        let meet = meet.clone();
+        pool.submit(move || meet.arrive());
     }
-    pool.wait_idle(); // hangs if only one worker is left to run the two jobs
-    assert_eq!(pool.completed(), 2, "both jobs must be counted as completed");
-    pool.stop();
+    pool.stop(); // hangs if only one worker is left to run the two jobs
 }
 
 exercises::suite! {
