@@ -10,6 +10,7 @@ mod check;
 mod course;
 mod frames;
 mod grade;
+mod grader_crate;
 mod interview;
 mod mutants;
 mod paths;
