@@ -10,12 +10,20 @@ use exercises::trace_check::Occupancy;
 /// checkers never fire timeouts at all.
 const PATIENT: Duration = Duration::from_secs(3);
 
-/// Borrows a connection, holds it while recording that it is in use, and
-/// gives it back.
+/// Borrows a connection (woken by a release, not by the timeout), holds
+/// it while recording that it is in use, and gives it back.
 fn borrow<B: Backend>(pool: &Pool<B>, in_use: &[Occupancy<B>]) {
+    let asked = B::now();
     let conn = pool
         .acquire_timeout(PATIENT)
         .expect("a waiter timed out although connections were being released");
+    // On real threads, a connection got only as the timeout ran out means
+    // the release woke nobody (the checkers never let time pass: there
+    // such a waiter sleeps on, and the deadlock is reported).
+    assert!(
+        B::now() - asked < PATIENT,
+        "a waiter got its connection only when its {PATIENT:?} timeout ran out: releasing one must wake a waiter"
+    );
     let id = conn.id();
     assert!(id < in_use.len(), "connection id {id} does not exist (pool of {})", in_use.len());
     let holders = in_use[id].enter();
