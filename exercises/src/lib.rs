@@ -22,9 +22,11 @@
 extern crate self as exercises;
 
 pub mod authoring;
+pub mod catches;
 pub mod grader;
 pub mod prelude;
 pub mod registry;
+pub mod subjects;
 pub mod suite;
 pub mod trace_check;
 

@@ -88,6 +88,23 @@ pub struct Drill {
     pub python: String,
     /// The follow-up questions, asked in order after the coding part.
     pub followup: Vec<FollowUp>,
+    /// The stages of a drill that grows one codebase, in order; each
+    /// ends on a step boundary of the time plan. Empty: one stage.
+    #[serde(default)]
+    pub stage: Vec<Stage>,
+}
+
+/// One stage of a staged drill: what the clock expects the learner to be
+/// writing from its start to its end, and the scenarios that grade it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// What the stage builds, e.g. "The executor".
+    pub title: String,
+    /// Its length; the stages run back to back from minute 0.
+    pub minutes: u32,
+    /// The prefix of its scenarios' names in the suite, e.g. `stage1_`.
+    pub scenarios: String,
 }
 
 /// A follow-up question with its model answer and self-grading rubric.
@@ -183,6 +200,50 @@ impl Registry {
                     d.id, d.exercise
                 )));
             }
+            self.validate_stages(d)?;
+        }
+        Ok(())
+    }
+
+    /// A staged drill's stages fit its time, each ends where a step of the
+    /// plan ends (so the clock and the plan agree), and no two share a
+    /// scenario prefix.
+    fn validate_stages(&self, d: &Drill) -> Result<(), RegistryError> {
+        let invalid = |why: String| Err(RegistryError::Invalid(format!("drill {}: {why}", d.id)));
+        let plan_ends: Vec<u32> = self
+            .plan
+            .iter()
+            .scan(0, |end, step| {
+                *end += step.minutes;
+                Some(*end)
+            })
+            .collect();
+        let mut end = 0;
+        for (i, stage) in d.stage.iter().enumerate() {
+            end += stage.minutes;
+            if !plan_ends.contains(&end) {
+                return invalid(format!(
+                    "stage {} ends at minute {end}, which is not the end of a plan step ({plan_ends:?})",
+                    i + 1
+                ));
+            }
+            let clash = d.stage[..i].iter().find(|s| {
+                s.scenarios.starts_with(&stage.scenarios)
+                    || stage.scenarios.starts_with(&s.scenarios)
+            });
+            if stage.scenarios.is_empty() || clash.is_some() {
+                return invalid(format!(
+                    "stage {} needs a scenario prefix of its own, not {:?}",
+                    i + 1,
+                    stage.scenarios
+                ));
+            }
+        }
+        if end > d.minutes {
+            return invalid(format!(
+                "its stages take {end} minutes, more than its {}",
+                d.minutes
+            ));
         }
         Ok(())
     }

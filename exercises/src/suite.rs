@@ -100,6 +100,10 @@ pub struct Scenario {
     pub loom: fn(),
     /// The scenario under shuttle.
     pub shuttle: fn(),
+    /// `Some(bug)`: the scenario runs a learner's test on a subject with
+    /// this known bug, and passes only if the checker sees it fail (see
+    /// [`crate::catches`]).
+    pub catches: Option<&'static str>,
 }
 
 /// An exercise's scenarios and the checkers that grade them.
@@ -133,11 +137,15 @@ impl Suite {
         if std::env::var_os("CHECK_STD_WATCHDOG_SECS").is_none() {
             check = check.watchdog_secs(5);
         }
-        match checker {
+        let verdict = match checker {
             Checker::Std => check.run_std(scenario.std),
             Checker::ShuttleRandom => check.run_shuttle(scenario.shuttle, false),
             Checker::ShuttlePct => check.run_shuttle(scenario.shuttle, true),
             Checker::Loom => check.run_loom(scenario.loom),
+        };
+        match scenario.catches {
+            Some(bug) => crate::catches::caught(scenario.name, bug, verdict),
+            None => verdict,
         }
     }
 
@@ -183,13 +191,31 @@ pub fn std_runs() -> u64 {
 /// }
 /// assert_eq!(SUITE.scenarios[0].name, "demo.adds_up");
 /// ```
+///
+/// An exercise where the learner writes the test lists, after its
+/// scenarios, the ones that must fail, each with the bug it plants
+/// (see [`crate::catches`]):
+///
+/// ```
+/// use exercises::prelude::*;
+/// fn on_the_reference<B: Backend>() {}
+/// fn on_a_lost_update<B: Backend>() { panic!("the learner's test saw 1, not 2") }
+/// exercises::suite! {
+///     exercise: "demo",
+///     checkers: ["loom"],
+///     scenarios: [on_the_reference],
+///     catches: [on_a_lost_update: "an increment split into a load and a store"],
+/// }
+/// assert_eq!(SUITE.scenarios[1].catches, Some("an increment split into a load and a store"));
+/// ```
 #[macro_export]
 macro_rules! suite {
     (
         exercise: $id:literal,
         checkers: [$($checker:literal),* $(,)?],
         $(spurious: $spurious:literal,)?
-        scenarios: [$($scenario:ident),* $(,)?] $(,)?
+        scenarios: [$($scenario:ident),* $(,)?]
+        $(, catches: [$($bug:ident : $what:literal),* $(,)?])? $(,)?
     ) => {
         /// The suite that grades this exercise.
         pub const SUITE: $crate::suite::Suite = $crate::suite::Suite {
@@ -201,7 +227,14 @@ macro_rules! suite {
                 std: $scenario::<$crate::prelude::Std>,
                 loom: $scenario::<$crate::backends::Loom>,
                 shuttle: $scenario::<$crate::backends::Shuttle>,
-            }),*],
+                catches: None,
+            }),* $($(, $crate::suite::Scenario {
+                name: concat!($id, ".", stringify!($bug)),
+                std: $bug::<$crate::prelude::Std>,
+                loom: $bug::<$crate::backends::Loom>,
+                shuttle: $bug::<$crate::backends::Shuttle>,
+                catches: Some($what),
+            })*)?],
         };
     };
     (@spurious) => { false };

@@ -147,11 +147,17 @@ pub fn line(result: &CheckerResult) -> String {
 }
 
 fn record(app: &mut App, id: &str, outcome: &Outcome, complete: bool) -> Result<()> {
+    record_result(app, id, outcome.passed() && complete)
+}
+
+/// Records a check of `id` in the progress file: an attempt, and a pass
+/// if `passed` (a complete grade that passed every checker).
+pub(crate) fn record_result(app: &mut App, id: &str, passed: bool) -> Result<()> {
     let now = jiff::Timestamp::now();
     let entry = app.progress.exercise(id);
     entry.attempts += 1;
     entry.last_check = Some(now);
-    entry.last_passed = outcome.passed() && complete;
+    entry.last_passed = passed;
     if entry.last_passed && !entry.passed {
         entry.passed = true;
         entry.skipped = false;

@@ -123,7 +123,7 @@ pub fn grade(
 
 /// Writes the grader crate for `id` around `file` and builds it; `Err`
 /// holds the compiler's messages.
-fn build(paths: &Paths, id: &str, file: &Path) -> std::io::Result<Result<PathBuf, String>> {
+pub fn build(paths: &Paths, id: &str, file: &Path) -> std::io::Result<Result<PathBuf, String>> {
     // One grader per exercise and learner folder: two folders (a test's,
     // the learner's) never overwrite each other's grader.
     let mut hasher = std::hash::DefaultHasher::new();
@@ -152,7 +152,7 @@ fn build(paths: &Paths, id: &str, file: &Path) -> std::io::Result<Result<PathBuf
 }
 
 /// The suite's scenarios, as the grader lists them.
-fn scenarios(binary: &Path) -> std::io::Result<Vec<String>> {
+pub fn scenarios(binary: &Path) -> std::io::Result<Vec<String>> {
     let output = Command::new(binary)
         .arg("list")
         .stdin(Stdio::null())
@@ -177,7 +177,11 @@ fn matches_scenario(name: &str, asked: &str) -> bool {
 /// first.
 pub const PROCESS_LIMIT: Duration = Duration::from_secs(180);
 
-fn run(binary: &Path, request: &Request<'_>, checker: Checker) -> std::io::Result<CheckerResult> {
+pub fn run(
+    binary: &Path,
+    request: &Request<'_>,
+    checker: Checker,
+) -> std::io::Result<CheckerResult> {
     let started = Instant::now();
     let mut command = Command::new(binary);
     command.arg(checker.name());

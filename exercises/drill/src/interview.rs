@@ -6,6 +6,7 @@
 
 use crate::app::{App, Result};
 use crate::grade::Outcome;
+use crate::stages::clock;
 use crate::state::{ActiveInterview, FollowUpAnswer, InterviewRecord};
 use crate::ui::{self, Input};
 use console::style;
@@ -162,6 +163,20 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
     for line in crate::sections::book_lines(&app.paths.root, &[PLAN_ITEM]) {
         println!("  {}", style(line).dim());
     }
+    if !drill.stage.is_empty() {
+        println!();
+        ui::heading("The stages (the clock follows them; [c] grades each on its own)");
+        let mut start = 0;
+        for (i, stage) in drill.stage.iter().enumerate() {
+            let end = start + stage.minutes;
+            println!(
+                "  stage {}  minutes {start:>2}-{end:<2}  {}",
+                i + 1,
+                stage.title
+            );
+            start = end;
+        }
+    }
     println!();
     println!(
         "Write your code in {}.",
@@ -192,18 +207,50 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
     );
     bar.set_prefix("⏱");
     let keys_help = "[c]heck  [h]int  [d]one, go to follow-ups  [q]uit (resume later)";
+    let staged = !drill.stage.is_empty();
+    let plan = app.registry.plan.clone();
+    let stage_now = |used: u64| crate::stages::describe(drill, &plan, used);
     let tick = |bar: &ProgressBar| {
         let used = elapsed().min(limit);
         bar.set_position(used);
-        bar.set_message(format!("{} left · {keys_help}", clock(limit - used)));
+        let stage = if staged {
+            format!(" · {}", stage_now(used))
+        } else {
+            String::new()
+        };
+        bar.set_message(format!("{} left{stage} · {keys_help}", clock(limit - used)));
     };
     if !ui::interactive() {
         println!("{keys_help} (one letter per line)");
     }
+    // On a pipe the bar is hidden: say where the clock is at the start,
+    // after each check, and whenever it enters another stage.
+    let mut shown_stage = None;
+    let mut announce = |bar: &ProgressBar, always: bool| {
+        let used = elapsed().min(limit);
+        let stage = match crate::stages::position(&drill.stage, used) {
+            crate::stages::Position::In { index, .. } => Some(index),
+            crate::stages::Position::After => None,
+        };
+        if staged && bar.is_hidden() && (always || shown_stage != Some(stage)) {
+            println!("⏱ {} left · {}", clock(limit - used), stage_now(used));
+        }
+        shown_stage = Some(stage);
+    };
     tick(&bar);
+    announce(&bar, true);
     let mut last: Vec<String> = Vec::new();
     let passed = loop {
         match ui::next_input(Duration::from_secs(1)) {
+            Some(Input::Char('c')) if staged => {
+                let used = elapsed().min(limit);
+                let (passed, lines) = bar.suspend(|| crate::stages::check(app, drill, used))?;
+                last = lines;
+                if passed {
+                    break true;
+                }
+                announce(&bar, true);
+            }
             Some(Input::Char('c')) => {
                 let outcome = bar.suspend(|| {
                     crate::check::run(
@@ -252,6 +299,7 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
             return Ok((false, limit, last));
         }
         tick(&bar);
+        announce(&bar, false);
     };
     bar.finish_and_clear();
     let used = elapsed().min(limit);
@@ -340,9 +388,4 @@ pub fn best_and_latest(app: &App, drill: &str) -> Option<String> {
         show(latest),
         runs.len()
     ))
-}
-
-/// `mm:ss`.
-fn clock(seconds: u64) -> String {
-    format!("{:02}:{:02}", seconds / 60, seconds % 60)
 }

@@ -17,6 +17,7 @@ mod paths;
 mod process;
 mod repair;
 mod sections;
+mod stages;
 mod state;
 mod status;
 mod ui;

@@ -43,6 +43,10 @@ const NO_SITES: &[(&str, &str)] = &[
         "spawn_join",
         "threads spawned and joined: no lock, wait or notify",
     ),
+    (
+        "test_executor",
+        "a test, not a primitive: no lock, wait or notify of its own, one Relaxed counter",
+    ),
 ];
 
 const EXAMPLE: &str = r#"
