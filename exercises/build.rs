@@ -8,7 +8,11 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let catalog = root.join("catalog");
-    println!("cargo::rerun-if-changed={}", catalog.display());
+    // Relative to the package: cargo then checks this checkout's catalog,
+    // even when another checkout of the workspace shares the target folder
+    // (the two build the same unit, and an absolute path would keep
+    // pointing at the other one's files).
+    println!("cargo::rerun-if-changed=catalog");
     let mut ids: Vec<_> = std::fs::read_dir(&catalog)
         .expect("exercises/catalog")
         .filter_map(Result::ok)
@@ -28,7 +32,7 @@ fn main() {
     );
     for id in &ids {
         let dir = catalog.join(id);
-        println!("cargo::rerun-if-changed={}", dir.display());
+        println!("cargo::rerun-if-changed=catalog/{id}");
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .expect("an exercise folder")
             .filter_map(Result::ok)

@@ -7,6 +7,7 @@
 
 use crate::registry::{Exercise, Registry};
 use crate::suite::{Checker, Suite};
+use std::path::Path;
 
 /// One compiled file of an exercise, with the suite built against it.
 #[derive(Debug)]
@@ -112,6 +113,21 @@ pub fn check_catalog(variants: &[Variant]) {
     }
     let registry = Registry::load(&crate::root()).unwrap_or_else(|e| panic!("{e}"));
     let mut problems = Vec::new();
+    // Two checkouts sharing one target folder build the same unit: a
+    // build script run by the other one would leave us testing its files.
+    let catalog = crate::root().join("catalog");
+    for v in variants
+        .iter()
+        .filter(|v| !Path::new(v.file).starts_with(&catalog))
+    {
+        problems.push(format!(
+            "{}: compiled from {}, outside this checkout's {} (a target folder shared with \
+             another checkout: `cargo clean -p exercises` rebuilds the list)",
+            v.exercise,
+            v.file,
+            catalog.display()
+        ));
+    }
     for e in &registry.exercises {
         let has = |v: &str| {
             variants
