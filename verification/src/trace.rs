@@ -23,7 +23,7 @@ pub struct Step {
     pub index: usize,
     /// The simulated thread's name.
     pub thread: String,
-    /// What it did ("lock", "wait", "notify_one", "load(Relaxed)", ...).
+    /// What it did ("lock", "wait", "notify_one", "load(Relaxed) -> 0", ...).
     pub op: String,
     /// Where in the source.
     pub at: &'static Location<'static>,
@@ -106,15 +106,17 @@ pub fn step(op: &'static str, at: &'static Location<'static>) {
     record(thread, op.to_owned(), at);
 }
 
-/// Records an atomic operation with its memory ordering (the model
-/// backends' `impl_atomics!` hook).
+/// Records an atomic operation with its memory ordering and the values it
+/// wrote and read (the model backends' `impl_atomics!` hook): the step
+/// `load(Relaxed) -> 0` is the load that saw a stale value.
 pub fn atomic(
     op: &'static str,
     order: std::sync::atomic::Ordering,
+    values: std::fmt::Arguments<'_>,
     at: &'static Location<'static>,
 ) {
     let thread = current_thread();
-    record(thread, format!("{op}({order:?})"), at);
+    record(thread, format!("{op}({order:?}){values}"), at);
 }
 
 /// Records entry into a blocking operation (lock, wait, join); pair with
@@ -194,9 +196,13 @@ impl Trace {
         for (thread, message) in &self.panicked {
             let _ = writeln!(out, "  {thread} panicked: {message}");
         }
+        // Columns as wide as their longest entry (an atomic step carries
+        // its values), so the locations stay in line.
+        let thread_width = self.tail.iter().map(|s| s.thread.len()).fold(16, usize::max);
+        let op_width = self.tail.iter().map(|s| s.op.len()).fold(18, usize::max);
         let _ = writeln!(
             out,
-            "last {} of {} steps:\n  {:>5}  {:<16} {:<18} location",
+            "last {} of {} steps:\n  {:>5}  {:<thread_width$} {:<op_width$} location",
             self.tail.len(),
             self.steps,
             "step",
@@ -206,7 +212,7 @@ impl Trace {
         for s in &self.tail {
             let _ = writeln!(
                 out,
-                "  {:>5}  {:<16} {:<18} {}",
+                "  {:>5}  {:<thread_width$} {:<op_width$} {}",
                 s.index,
                 s.thread,
                 s.op,

@@ -175,9 +175,10 @@ pub trait CellAccess<B, T>: Sized {
 /// Implements [`AtomicInt`] and [`AtomicFlag`] for a backend whose atomics
 /// mirror `std::sync::atomic` (std, loom and shuttle all do), so no backend
 /// repeats the forwarding code. With `trace = hook`, every operation, once
-/// it has taken effect, calls `hook(operation, ordering, caller's
-/// location)`: the model backends record atomics in their failure traces
-/// that way. After, not before: the checkers switch threads inside the
+/// it has taken effect, calls `hook(operation, ordering, values, caller's
+/// location)`, where `values` shows what it wrote and read (` <- 1`,
+/// ` -> 0`): the model backends record atomics in their failure traces
+/// that way, so a report names the load that saw a stale value. After, not before: the checkers switch threads inside the
 /// operation, so a step recorded on entry could land in the table before a
 /// step that really happened first.
 ///
@@ -201,18 +202,18 @@ macro_rules! impl_atomics {
                 #[track_caller]
                 fn load(&self, order: Ordering) -> bool {
                     let result = m::AtomicBool::load(self, order);
-                    $hook("load", order, Location::caller());
+                    $hook("load", order, format_args!(" -> {result}"), Location::caller());
                     result
                 }
                 #[track_caller]
                 fn store(&self, value: bool, order: Ordering) {
                     m::AtomicBool::store(self, value, order);
-                    $hook("store", order, Location::caller());
+                    $hook("store", order, format_args!(" <- {value}"), Location::caller());
                 }
                 #[track_caller]
                 fn swap(&self, value: bool, order: Ordering) -> bool {
                     let result = m::AtomicBool::swap(self, value, order);
-                    $hook("swap", order, Location::caller());
+                    $hook("swap", order, format_args!(" <- {value} -> {result}"), Location::caller());
                     result
                 }
             }
@@ -230,18 +231,18 @@ macro_rules! impl_atomics {
                 #[track_caller]
                 fn load(&self, order: Ordering) -> $v {
                     let result = m::$atomic::load(self, order);
-                    $hook("load", order, Location::caller());
+                    $hook("load", order, format_args!(" -> {result}"), Location::caller());
                     result
                 }
                 #[track_caller]
                 fn store(&self, value: $v, order: Ordering) {
                     m::$atomic::store(self, value, order);
-                    $hook("store", order, Location::caller());
+                    $hook("store", order, format_args!(" <- {value}"), Location::caller());
                 }
                 #[track_caller]
                 fn swap(&self, value: $v, order: Ordering) -> $v {
                     let result = m::$atomic::swap(self, value, order);
-                    $hook("swap", order, Location::caller());
+                    $hook("swap", order, format_args!(" <- {value} -> {result}"), Location::caller());
                     result
                 }
                 #[track_caller]
@@ -253,19 +254,26 @@ macro_rules! impl_atomics {
                     failure: Ordering,
                 ) -> Result<$v, $v> {
                     let result = m::$atomic::compare_exchange(self, current, new, success, failure);
-                    $hook("compare_exchange", success, Location::caller());
+                    // The success ordering names the operation; the result
+                    // says which of the two orderings applied.
+                    $hook(
+                        "compare_exchange",
+                        success,
+                        format_args!(" {current} => {new} -> {result:?}"),
+                        Location::caller(),
+                    );
                     result
                 }
                 #[track_caller]
                 fn fetch_add(&self, value: $v, order: Ordering) -> $v {
                     let result = m::$atomic::fetch_add(self, value, order);
-                    $hook("fetch_add", order, Location::caller());
+                    $hook("fetch_add", order, format_args!(" +{value} -> {result}"), Location::caller());
                     result
                 }
                 #[track_caller]
                 fn fetch_sub(&self, value: $v, order: Ordering) -> $v {
                     let result = m::$atomic::fetch_sub(self, value, order);
-                    $hook("fetch_sub", order, Location::caller());
+                    $hook("fetch_sub", order, format_args!(" -{value} -> {result}"), Location::caller());
                     result
                 }
             }
@@ -276,4 +284,10 @@ macro_rules! impl_atomics {
 /// The default atomic hook of [`impl_atomics!`]: does nothing (and
 /// compiles to nothing).
 #[inline(always)]
-pub fn no_trace(_op: &'static str, _order: Ordering, _at: &'static std::panic::Location<'static>) {}
+pub fn no_trace(
+    _op: &'static str,
+    _order: Ordering,
+    _values: core::fmt::Arguments<'_>,
+    _at: &'static std::panic::Location<'static>,
+) {
+}

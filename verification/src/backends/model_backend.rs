@@ -156,7 +156,12 @@ macro_rules! model_backend {
             #[track_caller]
             fn fence(order: ::core::sync::atomic::Ordering) {
                 $krate::sync::atomic::fence(order);
-                $crate::trace::atomic("fence", order, ::std::panic::Location::caller());
+                $crate::trace::atomic(
+                    "fence",
+                    order,
+                    format_args!(""),
+                    ::std::panic::Location::caller(),
+                );
             }
             fn now() -> ::core::time::Duration {
                 ::core::time::Duration::ZERO
