@@ -35,8 +35,8 @@ pub struct Exercise {
     pub id: String,
     /// A one-line title.
     pub title: String,
-    /// "I" (foundations), "II" (the request executor) or "interview"
-    /// (the code half of a timed drill).
+    /// "I" (foundations), "II" (the request executor), "III" (memory
+    /// ordering) or "interview" (the code half of a timed drill).
     pub part: String,
     /// The topic it sits under in `drill list`.
     pub topic: String,
@@ -51,6 +51,11 @@ pub struct Exercise {
     /// Graded by the validity of the whole trace (a classic problem).
     #[serde(default)]
     pub classic: bool,
+    /// Spins on purpose (the memory-ordering track): a checker giving up
+    /// on an endless loop is explained as a spin loop the checker cannot
+    /// see waiting, not as busy-waiting to replace with a `Condvar`.
+    #[serde(default)]
+    pub spins: bool,
     /// Progressive hints: each `drill hint` reveals the next.
     pub hints: Vec<String>,
     /// The wrong answers its suite must reject.

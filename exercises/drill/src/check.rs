@@ -116,6 +116,7 @@ pub fn grade_quietly(
         file: &file,
         checkers,
         scenario,
+        spins: app.registry.exercise(id).is_some_and(|e| e.spins),
     };
     let outcome = grade::grade(&app.paths, &request, |result| {
         if spinner.is_hidden() {

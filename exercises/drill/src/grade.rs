@@ -82,6 +82,8 @@ pub struct Request<'a> {
     pub checkers: Vec<Checker>,
     /// Only this scenario, if given.
     pub scenario: Option<&'a str>,
+    /// The exercise spins on purpose (its registry entry's `spins`).
+    pub spins: bool,
 }
 
 /// Grades `request`, calling `progress` as each checker finishes.
@@ -205,7 +207,7 @@ pub fn run(
     let passed = status.is_some_and(|s| s.success()) && lines.iter().all(|l| l.passed);
     let report = (!passed).then(|| {
         if !report.is_empty() {
-            crate::busy_wait::explain(&report)
+            crate::busy_wait::explain(&report, request.spins)
         } else if status.is_none() {
             format!(
                 "the grader ran for more than {PROCESS_LIMIT:?} and was stopped: an infinite loop?"
