@@ -198,7 +198,11 @@ impl Trace {
         }
         // Columns as wide as their longest entry (an atomic step carries
         // its values), so the locations stay in line.
-        let thread_width = self.tail.iter().map(|s| s.thread.len()).fold(16, usize::max);
+        let thread_width = self
+            .tail
+            .iter()
+            .map(|s| s.thread.len())
+            .fold(16, usize::max);
         let op_width = self.tail.iter().map(|s| s.op.len()).fold(18, usize::max);
         let _ = writeln!(
             out,

@@ -103,6 +103,7 @@ pub fn check(app: &mut App, drill: &Drill, elapsed: u64) -> Result<(bool, Vec<St
         app.paths.show(&file)
     );
     let checkers = crate::check::checkers_of(app, id)?;
+    let spins = app.registry.exercise(id).is_some_and(|e| e.spins);
     let names = grade::scenarios(&binary)?;
     let spinner = ProgressBar::new_spinner();
     spinner.set_style(
@@ -137,6 +138,7 @@ pub fn check(app: &mut App, drill: &Drill, elapsed: u64) -> Result<(bool, Vec<St
                 file: &file,
                 checkers: checkers.clone(),
                 scenario: Some(name),
+                spins,
             };
             let verdict = grade_one(&binary, &request)?;
             verdicts.push((short(name).to_owned(), verdict));
