@@ -222,20 +222,20 @@ macro_rules! suite {
             exercise: $id,
             checkers: &[$($checker),*],
             spurious: $crate::suite!(@spurious $($spurious)?),
-            scenarios: &[$($crate::suite::Scenario {
-                name: concat!($id, ".", stringify!($scenario)),
-                std: $scenario::<$crate::prelude::Std>,
-                loom: $scenario::<$crate::backends::Loom>,
-                shuttle: $scenario::<$crate::backends::Shuttle>,
-                catches: None,
-            }),* $($(, $crate::suite::Scenario {
-                name: concat!($id, ".", stringify!($bug)),
-                std: $bug::<$crate::prelude::Std>,
-                loom: $bug::<$crate::backends::Loom>,
-                shuttle: $bug::<$crate::backends::Shuttle>,
-                catches: Some($what),
-            })*)?],
+            scenarios: &[
+                $($crate::suite!(@scenario $id, $scenario, None),)*
+                $($($crate::suite!(@scenario $id, $bug, Some($what)),)*)?
+            ],
         };
+    };
+    (@scenario $id:literal, $name:ident, $catches:expr) => {
+        $crate::suite::Scenario {
+            name: concat!($id, ".", stringify!($name)),
+            std: $name::<$crate::prelude::Std>,
+            loom: $name::<$crate::backends::Loom>,
+            shuttle: $name::<$crate::backends::Shuttle>,
+            catches: $catches,
+        }
     };
     (@spurious) => { false };
     (@spurious $value:literal) => { $value };
