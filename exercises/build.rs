@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not when it was compiled: a script built
+    // for another checkout sharing the target folder would name its files.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
     let catalog = root.join("catalog");
     // Relative to the package: cargo then checks this checkout's catalog,
     // even when another checkout of the workspace shares the target folder
