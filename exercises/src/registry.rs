@@ -35,9 +35,10 @@ pub struct Exercise {
     pub id: String,
     /// A one-line title.
     pub title: String,
-    /// "I" (foundations), "II" (the request executor), "ordering" (the
-    /// memory-ordering track) or "interview" (the code half of a timed
-    /// drill).
+    /// "I" (foundations), "II" (the request executor), "III" (beyond
+    /// threads: async, actors, distributed), "craft" (reading failure
+    /// reports, reviewing code), "ordering" (the memory-ordering track) or
+    /// "interview" (the code half of a timed drill).
     pub part: String,
     /// The topic it sits under in `drill list`.
     pub topic: String,

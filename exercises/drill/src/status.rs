@@ -95,6 +95,8 @@ pub fn list(app: &App) -> Result<()> {
             ui::heading(&match e.part.as_str() {
                 "I" => "Part I: foundations".to_owned(),
                 "II" => "Part II: the request executor".to_owned(),
+                "III" => "Part III: beyond threads".to_owned(),
+                "craft" => "Interview craft: reading reports, reviewing code".to_owned(),
                 "ordering" => "Memory ordering, graded by loom".to_owned(),
                 "interview" => {
                     "Interview drills (code; run them with `cargo drill interview`)".to_owned()
