@@ -36,6 +36,10 @@ const NO_SITES: &[(&str, &str)] = &[
         "Relaxed atomics only: no weaker ordering, no lock",
     ),
     (
+        "read_report",
+        "answers only: a diagnosis per report, nothing shared",
+    ),
+    (
         "retry_backoff",
         "Relaxed compare-exchange loops: no weaker ordering, no lock",
     ),
