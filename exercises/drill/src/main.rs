@@ -16,6 +16,7 @@ mod mutants;
 mod paths;
 mod process;
 mod repair;
+mod review_session;
 mod sections;
 mod stages;
 mod state;
@@ -86,6 +87,22 @@ enum Command {
     Interview {
         /// The drill's id; without it, the list of drills and your scores.
         drill: Option<String>,
+    },
+    /// A timed code review: name the line that holds the bug in a wrong
+    /// answer from the course, then the fix.
+    Review {
+        /// How many snippets.
+        #[arg(long, default_value_t = 3)]
+        count: usize,
+        /// Minutes on the clock for each.
+        #[arg(long, default_value_t = 4)]
+        minutes: u64,
+        /// Only wrong answers of this exercise.
+        #[arg(long)]
+        exercise: Option<String>,
+        /// Pick the snippets with this seed (the session prints its seed).
+        #[arg(long)]
+        seed: Option<u64>,
     },
     /// Rebuild a damaged or missing progress file.
     Repair,
@@ -183,6 +200,20 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
         Some(Command::Skip) => course::next(app, true),
         Some(Command::Go { exercise }) => course::go(app, &exercise),
         Some(Command::Interview { drill }) => interview::run(app, drill.as_deref()),
+        Some(Command::Review {
+            count,
+            minutes,
+            exercise,
+            seed,
+        }) => review_session::run(
+            app,
+            review_session::Options {
+                count,
+                minutes,
+                exercise,
+                seed,
+            },
+        ),
         Some(
             Command::Repair | Command::Verify | Command::Book { .. } | Command::Mutants { .. },
         ) => {

@@ -28,6 +28,9 @@ pub struct Progress {
     /// Every finished interview, oldest first.
     #[serde(default)]
     pub interviews: Vec<InterviewRecord>,
+    /// Every code review session, oldest first.
+    #[serde(default)]
+    pub reviews: Vec<ReviewRecord>,
 }
 
 /// Where a learner stands on one exercise.
@@ -100,6 +103,42 @@ pub struct FollowUpAnswer {
     pub points: u32,
     /// Rubric points available.
     pub points_max: u32,
+}
+
+/// One `cargo drill review` session.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRecord {
+    /// When it started.
+    pub started: Timestamp,
+    /// The seed that picked the snippets (`--seed` repeats the set).
+    pub seed: u64,
+    /// The snippets reviewed, in order.
+    pub items: Vec<ReviewItem>,
+}
+
+/// The learner's review of one snippet.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewItem {
+    /// The exercise the wrong answer belongs to.
+    pub exercise: String,
+    /// The wrong answer's name.
+    pub wrong: String,
+    /// The line the learner named.
+    pub line: u32,
+    /// Whether that line holds the bug.
+    pub found: bool,
+    /// The fix the learner wrote.
+    pub fix: String,
+    /// Rubric points ticked.
+    pub points: u32,
+    /// Rubric points available.
+    pub points_max: u32,
+    /// Seconds taken.
+    pub seconds: u64,
+    /// Seconds on the clock.
+    pub budget: u64,
 }
 
 /// Why the progress file could not be used.

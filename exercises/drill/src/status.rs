@@ -133,5 +133,18 @@ pub fn list(app: &App) -> Result<()> {
             }
         );
     }
+    println!();
+    ui::heading("Code review (`cargo drill review`): spot the bug in a wrong answer");
+    match app.progress.reviews.last() {
+        None => println!("  not tried yet"),
+        Some(last) => {
+            let found = last.items.iter().filter(|i| i.found).count();
+            println!(
+                "  {} session(s); the last found {found} bug(s) of {}",
+                app.progress.reviews.len(),
+                last.items.len()
+            );
+        }
+    }
     Ok(())
 }
