@@ -38,6 +38,12 @@ macro_rules! model_backend {
             }
         }
 
+        /// A primitive's identity in the trace: its address, stable while
+        /// it is in use.
+        fn address<T: ?Sized>(x: &T) -> usize {
+            (x as *const T).cast::<()>() as usize
+        }
+
         fn lock_inner<T>(mutex: &$krate::sync::Mutex<T>) -> $krate::sync::MutexGuard<'_, T> {
             // No poisoning, like parking_lot: take the data as it is.
             mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -65,6 +71,7 @@ macro_rules! model_backend {
             fn lock<'a, T: Send>(mutex: &'a Self::Mutex<T>) -> Self::Guard<'a, T> {
                 let me = $crate::trace::enter("lock", ::std::panic::Location::caller());
                 let guard = lock_inner(mutex);
+                $crate::trace::acquired(address(mutex));
                 $crate::trace::leave(&me);
                 Guard { mutex, guard }
             }
@@ -81,9 +88,11 @@ macro_rules! model_backend {
                     $crate::trace::step("spurious", at);
                     drop(guard);
                     $krate::thread::yield_now();
-                    return Guard { mutex, guard: lock_inner(mutex) };
+                    let guard = lock_inner(mutex);
+                    $crate::trace::acquired(address(mutex));
+                    return Guard { mutex, guard };
                 }
-                let me = $crate::trace::enter("wait", at);
+                let me = $crate::trace::enter_wait(at, address(mutex), address(cv));
                 let guard = cv.wait(guard).unwrap_or_else(|poisoned| poisoned.into_inner());
                 $crate::trace::leave(&me);
                 Guard { mutex, guard }
@@ -100,12 +109,12 @@ macro_rules! model_backend {
             // ANCHOR_END: model_backend_wait
             #[track_caller]
             fn notify_one(cv: &Self::Condvar) {
-                $crate::trace::step("notify_one", ::std::panic::Location::caller());
+                $crate::trace::notify("notify_one", ::std::panic::Location::caller(), address(cv));
                 cv.notify_one();
             }
             #[track_caller]
             fn notify_all(cv: &Self::Condvar) {
-                $crate::trace::step("notify_all", ::std::panic::Location::caller());
+                $crate::trace::notify("notify_all", ::std::panic::Location::caller(), address(cv));
                 cv.notify_all();
             }
             fn arc<T: Send + Sync>(value: T) -> Self::Arc<T> {

@@ -13,6 +13,11 @@ use std::collections::{BTreeMap, VecDeque};
 use std::fmt::Write as _;
 use std::panic::Location;
 
+mod waits;
+
+use waits::{PendingWait, place};
+pub use waits::{acquired, enter_wait, notify};
+
 /// How many recent steps a report shows.
 pub const TAIL: usize = 24;
 
@@ -44,6 +49,8 @@ pub struct Trace {
     pub panicked: Vec<(String, String)>,
     /// Threads spawned in this execution, in order.
     pub threads: Vec<String>,
+    /// Waits entered whose place in the order is not known yet.
+    pending: Vec<PendingWait>,
 }
 
 thread_local! {
@@ -119,20 +126,16 @@ pub fn atomic(
     record(thread, format!("{op}({order:?}){values}"), at);
 }
 
-/// Records entry into a blocking operation (lock, wait, join); pair with
+/// Records entry into a blocking operation (lock, join); pair with
 /// [`leave`]. A thread still inside one when the execution fails is listed
-/// as blocked on it.
+/// as blocked on it. The step is recorded by `leave`, once the lock is
+/// held or the join returned, keeping the table in the order things took
+/// effect.
 pub fn enter(op: &'static str, at: &'static Location<'static>) -> String {
     let thread = current_thread();
     update(|t| {
         t.blocked.insert(thread.clone(), (op, at));
     });
-    // A wait takes effect on entry (it releases the lock); a lock or a join
-    // only once it returns, so those are recorded by `leave`, keeping the
-    // step table in the order things happened.
-    if op == "wait" {
-        record(thread.clone(), op.to_owned(), at);
-    }
     thread
 }
 
@@ -142,6 +145,11 @@ pub fn leave(thread: &str) {
     let left = TRACE.with_borrow(|t| t.blocked.get(thread).copied());
     update(|t| {
         t.blocked.remove(thread);
+        if let Some(i) = t.pending.iter().position(|w| w.thread == thread) {
+            let wait = t.pending.remove(i);
+            let before = wait.notifies.first().copied().unwrap_or(wait.entry);
+            place(t, wait, before);
+        }
     });
     if let Some((op, at)) = left {
         let done = if op == "wait" { "woken" } else { op };
@@ -176,9 +184,26 @@ fn record(thread: String, op: String, at: &'static Location<'static>) {
     });
 }
 
-/// A copy of the current trace.
+/// A copy of the current trace, every wait that can be placed in it: a
+/// wait still pending with no notify since it began sits where it began;
+/// one a notify raced sits before the lock that proved it released, if
+/// any.
 pub fn snapshot() -> Trace {
-    TRACE.with_borrow(Trace::clone)
+    let mut t = TRACE.with_borrow(Trace::clone);
+    while let Some(i) = t
+        .pending
+        .iter()
+        .position(|w| w.notifies.is_empty() || w.released.is_some())
+    {
+        let wait = t.pending.remove(i);
+        let index = if wait.notifies.is_empty() {
+            wait.entry
+        } else {
+            wait.released.unwrap_or(wait.entry)
+        };
+        place(&mut t, wait, index);
+    }
+    t
 }
 
 impl Trace {
