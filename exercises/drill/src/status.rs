@@ -34,8 +34,8 @@ pub fn show(app: &App) -> Result<()> {
         title
     );
     println!(
-        "  part {} · {} · difficulty {} · about {} min · graded by {}{}",
-        exercise.part,
+        "  {} · {} · difficulty {} · about {} min · graded by {}{}",
+        part_name(&exercise.part),
         exercise.topic,
         "★".repeat(exercise.difficulty.into()),
         exercise.minutes,
@@ -58,7 +58,10 @@ pub fn show(app: &App) -> Result<()> {
     }
     println!();
     ui::next_steps(&[
-        ("cargo drill check", "grade it under std, shuttle and loom"),
+        (
+            "cargo drill check",
+            &format!("grade it under {}", checkers(&exercise.checkers)),
+        ),
         ("cargo drill watch", "re-grade on every save"),
         ("cargo drill hint", "reveal the next hint"),
         ("cargo drill list", "every exercise and its status"),
@@ -66,6 +69,28 @@ pub fn show(app: &App) -> Result<()> {
     ]);
     interviews_summary(app);
     Ok(())
+}
+
+/// A part's name, as `list` heads it and the status line shows it.
+fn part_name(part: &str) -> String {
+    match part {
+        "I" => "Part I: foundations".to_owned(),
+        "II" => "Part II: the request executor".to_owned(),
+        "III" => "Part III: beyond threads".to_owned(),
+        "craft" => "Interview craft: reading reports, reviewing code".to_owned(),
+        "ordering" => "Memory ordering, graded by loom".to_owned(),
+        "interview" => "Interview drills (code; run them with `cargo drill interview`)".to_owned(),
+        other => format!("Part {other}"),
+    }
+}
+
+/// "std, shuttle and loom".
+fn checkers(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn interviews_summary(app: &App) {
@@ -92,17 +117,7 @@ pub fn list(app: &App) -> Result<()> {
     for (n, e) in app.registry.exercises.iter().enumerate() {
         if last.0 != e.part {
             println!();
-            ui::heading(&match e.part.as_str() {
-                "I" => "Part I: foundations".to_owned(),
-                "II" => "Part II: the request executor".to_owned(),
-                "III" => "Part III: beyond threads".to_owned(),
-                "craft" => "Interview craft: reading reports, reviewing code".to_owned(),
-                "ordering" => "Memory ordering, graded by loom".to_owned(),
-                "interview" => {
-                    "Interview drills (code; run them with `cargo drill interview`)".to_owned()
-                }
-                other => format!("Part {other}"),
-            });
+            ui::heading(&part_name(&e.part));
         }
         if last.1 != e.topic || last.0 != e.part {
             println!("  {}", style(&e.topic).bold());
