@@ -67,9 +67,12 @@ fn mutual_exclusion<B: Backend>() {
     assert_eq!(
         g.count(),
         3,
-        "an increment was lost although the threads took turns: the second owner loaded the \
-         counter from before the first owner's store. Does `unlock` publish (Release) what \
-         `lock` then acquires?"
+        "an increment was lost: an owner loaded the counter from before the other's last \
+         store, so it entered without synchronising with the other's critical section. Find \
+         the load it entered on in the step table (the last `load` of a flag or of turn before \
+         its `fetch_add`): was it Acquire, did it read a Release store, and could it read a \
+         stale value (a flag `-> false` although the other had raised it)? A store of turn \
+         followed by a load of the other's flag is store buffering."
     );
 }
 
