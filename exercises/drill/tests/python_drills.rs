@@ -276,7 +276,7 @@ fn check_and_interview_run_end_to_end_with_python() {
         progress.contains("passed = true") && progress.contains("python: ✓ bounded_queue"),
         "{progress}"
     );
-    let out = learner.drill(&["interview", "rates", "--python"], "");
+    let out = learner.drill(&["interview", "full_round", "--python"], "");
     assert!(
         !out.status.success() && text(&out).contains("no Python version of drill"),
         "{}",

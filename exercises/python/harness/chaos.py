@@ -45,6 +45,18 @@ class Knobs(object):
         cls.max_pause = rng.choice([0.0002, 0.0005, 0.002])
 
 
+class calm(object):
+    """No preemption inside: for single-threaded model walks, where there
+    is no other thread to interleave and pauses only cost time."""
+
+    def __enter__(self):
+        self._saved = (Knobs.p_sync, Knobs.p_opcode, Knobs.p_spurious)
+        Knobs.p_sync = Knobs.p_opcode = Knobs.p_spurious = 0.0
+
+    def __exit__(self, *exc):
+        Knobs.p_sync, Knobs.p_opcode, Knobs.p_spurious = self._saved
+
+
 _local = _threading.local()
 
 

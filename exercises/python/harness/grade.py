@@ -35,7 +35,7 @@ import kit  # noqa: E402
 import syntax  # noqa: E402
 import watchdog  # noqa: E402
 
-DRILLS = ("executor", "bounded_queue", "partitioned", "backpressure")
+DRILLS = ("executor", "bounded_queue", "partitioned", "backpressure", "rates")
 
 
 def main(argv=None):

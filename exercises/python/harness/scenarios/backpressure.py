@@ -4,13 +4,14 @@ slots, failures reported at once, and a stuck worker among busy ones."""
 import random
 import threading
 
+import chaos
 import events
 from kit import expect
 
 
 def run(solution, ctx):
-    rng = ctx.rng
-    hysteresis(solution, ctx)
+    with chaos.calm():
+        hysteresis(solution, ctx)
     admission(solution, ctx)
     health(solution, ctx)
 
