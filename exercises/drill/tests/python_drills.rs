@@ -319,3 +319,47 @@ fn rejection_rates() {
         "rejected less than 95% of the time: {weak:?}"
     );
 }
+
+#[test]
+fn a_hang_shows_every_stack_and_a_failure_replays_from_its_seed() {
+    require_python();
+    let drills = python_dir().join("drills");
+    let (passed, report) = grade(
+        "executor",
+        &drills.join("executor/wrong_notify_at_shutdown.py"),
+        1,
+        20,
+        2.0,
+    );
+    assert!(!passed, "{report}");
+    for part in [
+        "no hang:",
+        "every thread's stack",
+        "in shutdown",
+        "in _worker",
+    ] {
+        assert!(report.contains(part), "{part:?} missing:\n{report}");
+    }
+
+    let file = drills.join("rates/wrong_current_window.py");
+    let (passed, report) = grade("rates", &file, 500, 20, 2.0);
+    assert!(!passed, "{report}");
+    let line = |prefix: &str, report: &str| {
+        report
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix:?} line:\n{report}"))
+            .to_owned()
+    };
+    let seed: u64 = line("seed:", &report)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a seed");
+    let (passed, again) = grade("rates", &file, seed, 1, 2.0);
+    assert!(
+        !passed && line("invariant:", &again) == line("invariant:", &report),
+        "replaying seed {seed} alone should break the same invariant:\n{report}\n---\n{again}"
+    );
+}
