@@ -14,6 +14,7 @@ generator per thread, seeded from the round's seed and the thread's name.
 """
 
 import itertools
+import linecache
 import queue as _queue
 import random
 import sys
@@ -74,11 +75,12 @@ def preempt(chance):
     """With probability `chance`, give other threads a turn."""
     gen = rng()
     if gen.random() >= chance:
-        return
+        return False
     if gen.random() < 0.7:
         _real_sleep(0)  # releases the GIL: another thread may run
     else:
         _real_sleep(gen.random() * Knobs.max_pause)
+    return True
 
 
 _ids = {}
@@ -337,8 +339,13 @@ def trace_opcodes_of(filename):
     """Preempts between the bytecodes of every function defined in `filename`."""
 
     def local(frame, event, arg):
-        if event == "opcode":
-            preempt(Knobs.p_opcode)
+        if event == "opcode" and preempt(Knobs.p_opcode):
+            try:  # an error here would surface inside the solution's code
+                number = frame.f_lineno  # None on some artificial instructions
+                line = linecache.getline(filename, number).strip() if number else ""
+                events.record("paused in %s(), line %s: %s" % (frame.f_code.co_name, number, line))
+            except Exception:
+                pass
         return local
 
     def global_(frame, event, arg):

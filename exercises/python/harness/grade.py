@@ -87,7 +87,9 @@ def main(argv=None):
         chaos.trace_opcodes_of(path)
     scenario = importlib.import_module("scenarios." + args.drill)
     try:
+        dog.arm(args.timeout, "importing the module did not finish within %.1fs" % args.timeout)
         solution = load(path, source)
+        dog.disarm()
     except BaseException as e:  # the module itself failed
         invariant, detail = kit.explain(e, path)
         report("the module loads: " + invariant, detail)

@@ -49,7 +49,7 @@ class Context(object):
     def pause(self, most=0.002):
         time.sleep(self.rng.random() * most)
 
-    def settle(self, predicate, what, timeout=2.0):
+    def settle(self, predicate, what, timeout=3.0):
         """Waits (really, with sleeps: this is the harness) until `predicate()`."""
         deadline = time.monotonic() + timeout
         while not predicate():
@@ -65,7 +65,7 @@ def explain(error, solution_file):
     where = ""
     if mine:
         last = mine[-1]
-        where = " (%s:%d in %s)" % (os.path.basename(last.filename), last.lineno, last.name)
+        where = " (%s:%s in %s)" % (os.path.basename(last.filename), last.lineno, last.name)
     if isinstance(error, events.Failure):
         return error.invariant, error.detail
     if isinstance(error, NotImplementedError):

@@ -88,10 +88,12 @@ def health(solution, ctx):
         for now in range(1, 40):
             if gen.random() < 0.5:
                 m.heartbeat(w, now)
+                events.record("heartbeat(%d, %d)" % (w, now))
             else:
                 ok = gen.random() < 0.5
                 failed[w] += 0 if ok else 1
                 m.finished(w, now, ok)
+                events.record("finished(%d, %d, ok=%s)" % (w, now, ok))
             last[w] = now
 
     busy = [ctx.spawn("worker-%d" % w, worker, w) for w in range(workers - 1)]
