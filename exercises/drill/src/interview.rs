@@ -272,6 +272,7 @@ fn countdown(
     tick(&bar);
     announce(&bar, true);
     let mut last: Vec<String> = Vec::new();
+    let mut hints_shown = 0;
     let passed = loop {
         match ui::next_input(Duration::from_secs(1)) {
             Some(Input::Char('c')) if py.is_some() => {
@@ -308,6 +309,9 @@ fn countdown(
                 if outcome.passed() {
                     break true;
                 }
+            }
+            Some(Input::Char('h')) if py.is_some() => {
+                bar.suspend(|| py.expect("guarded").next_hint(&mut hints_shown))
             }
             Some(Input::Char('h')) => {
                 bar.suspend(|| crate::course::hint(app, Some(&drill.exercise)))?

@@ -51,6 +51,32 @@ impl PyDrill {
         Ok(std::fs::read_to_string(self.dir.join("skeleton.py"))?)
     }
 
+    /// The hints, in order (paragraphs of `hints.md`).
+    pub fn hints(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.join("hints.md"))
+            .unwrap_or_default()
+            .split("\n\n")
+            .map(|h| h.trim().replace('\n', " "))
+            .filter(|h| !h.is_empty())
+            .collect()
+    }
+
+    /// Prints hint number `shown + 1` (or says there are no more) and
+    /// counts it.
+    pub fn next_hint(&self, shown: &mut usize) {
+        let hints = self.hints();
+        match hints.get(*shown) {
+            Some(hint) => {
+                *shown += 1;
+                println!(
+                    "{} {hint}",
+                    style(format!("Hint {}/{}:", *shown, hints.len())).yellow()
+                );
+            }
+            None => println!("No more hints: {} shown.", hints.len()),
+        }
+    }
+
     /// The learner's file, `learn/<id>.py`.
     pub fn learner_file(&self, paths: &Paths) -> PathBuf {
         paths.learn.join(format!("{}.py", self.id))

@@ -252,13 +252,15 @@ fn check_and_interview_run_end_to_end_with_python() {
         learner.file("bounded_queue.py"),
     )
     .unwrap();
-    // Keep my file (n), start (Enter), grade (c), then Enter and "1" per follow-up.
-    let script = format!("n\n\nc\n{}", "\n1\n".repeat(20));
+    // Keep my file (n), start (Enter), a hint (h), grade (c), then Enter
+    // and "1" per follow-up.
+    let script = format!("n\n\nh\nc\n{}", "\n1\n".repeat(20));
     let out = learner.drill(&["interview", "bounded_queue", "--python"], &script);
     let shown = text(&out);
     assert!(out.status.success(), "{shown}");
     for part in [
         "Interview drill in Python 3.8",
+        "Hint 1/3: A deque, a Lock and two Conditions",
         "class BoundedQueue",
         "Code passes after",
         "Model answer",
