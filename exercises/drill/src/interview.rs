@@ -2,10 +2,13 @@
 //! 3.8 shape) and the 60-minute plan, a visible countdown during which
 //! `c` grades the code, then the follow-up questions one at a time: the
 //! question, a pause for the learner's own answer, the model answer and a
-//! rubric the learner ticks. The result goes into the history.
+//! rubric the learner ticks. The result goes into the history. With
+//! `--python` the learner writes the Python 3.8 version instead (see
+//! `python.rs`): its statement and skeleton, graded by the Python harness.
 
 use crate::app::{App, Result};
 use crate::grade::Outcome;
+use crate::python::PyDrill;
 use crate::stages::clock;
 use crate::state::{ActiveInterview, FollowUpAnswer, InterviewRecord};
 use crate::ui::{self, Input};
@@ -19,7 +22,7 @@ use std::time::Duration;
 const PLAN_ITEM: u32 = 31;
 
 /// Lists the drills, or runs the one called `id`.
-pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
+pub fn run(app: &mut App, id: Option<&str>, python: bool) -> Result<()> {
     let Some(id) = id else {
         ui::heading("Interview drills");
         let width = ui::id_width(app.registry.drills.iter().map(|d| d.id.as_str()));
@@ -36,15 +39,24 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
         }
         println!();
         let first = app.registry.drills.first().map_or("", |d| d.id.as_str());
-        let mut steps = vec![(
-            format!("cargo drill interview {first}"),
-            "start one (any id above): statement, countdown, follow-ups".to_owned(),
-        )];
+        let mut steps = vec![
+            (
+                format!("cargo drill interview {first}"),
+                "start one (any id above): statement, countdown, follow-ups".to_owned(),
+            ),
+            (
+                format!("cargo drill interview {first} --python"),
+                format!(
+                    "the same in Python 3.8 ({})",
+                    crate::python::available(&app.paths).join(", ")
+                ),
+            ),
+        ];
         if let Some(active) = &app.progress.active_interview {
             steps.insert(
                 0,
                 (
-                    resume_command(&active.drill),
+                    resume_command(&active.drill, false),
                     format!("resume the countdown of {}, still running", active.drill),
                 ),
             );
@@ -61,10 +73,15 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
         .drill(id)
         .cloned()
         .ok_or_else(|| format!("no drill called {id:?}: see `cargo drill interview`"))?;
-    let Some(started) = begin(app, &drill)? else {
+    let py = if python {
+        Some(PyDrill::find(&app.paths, &drill.id)?)
+    } else {
+        None
+    };
+    let Some(started) = begin(app, &drill, py.as_ref())? else {
         return Ok(());
     };
-    let (passed, seconds, checkers) = countdown(app, &drill, started)?;
+    let (passed, seconds, checkers) = countdown(app, &drill, started, py.as_ref())?;
     app.progress.active_interview = None;
     app.save()?;
     let (rubric, rubric_max, answers) = follow_ups(app, &drill);
@@ -97,13 +114,14 @@ pub fn run(app: &mut App, id: Option<&str>) -> Result<()> {
 }
 
 /// The command that resumes drill `id`'s countdown.
-fn resume_command(id: &str) -> String {
-    format!("cargo drill interview {id}")
+fn resume_command(id: &str, python: bool) -> String {
+    let flag = if python { " --python" } else { "" };
+    format!("cargo drill interview {id}{flag}")
 }
 
 /// Shows the problem and starts (or resumes) the countdown; `None` when
 /// the learner keeps another running drill instead.
-fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
+fn begin(app: &mut App, drill: &Drill, py: Option<&PyDrill>) -> Result<Option<Timestamp>> {
     if let Some(active) = app.progress.active_interview.clone() {
         if active.drill == drill.id {
             let elapsed = Timestamp::now()
@@ -129,13 +147,18 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
             println!(
                 "Left drill {} running: `{}` resumes it.",
                 active.drill,
-                resume_command(&active.drill)
+                resume_command(&active.drill, false)
             );
             return Ok(None);
         }
     }
-    let file = app.paths.learner_file(&drill.exercise);
-    let pristine = app.paths.pristine(&drill.exercise)?;
+    let (file, pristine) = match py {
+        Some(py) => (py.learner_file(&app.paths), py.skeleton()?),
+        None => (
+            app.paths.learner_file(&drill.exercise),
+            app.paths.pristine(&drill.exercise)?,
+        ),
+    };
     let changed = std::fs::read_to_string(&file).is_ok_and(|t| t != pristine);
     if !changed
         || ui::confirm(
@@ -149,13 +172,17 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
         std::fs::create_dir_all(&app.paths.learn)?;
         std::fs::write(&file, &pristine)?;
     }
-    ui::heading(&format!(
-        "Interview drill: {} ({} minutes)",
-        drill.title, drill.minutes
-    ));
-    println!("{}\n", drill.statement.trim());
-    ui::heading("The same API in Python 3.8");
-    println!("{}\n", drill.python.trim());
+    if let Some(py) = py {
+        crate::python::show_statement(drill, py)?;
+    } else {
+        ui::heading(&format!(
+            "Interview drill: {} ({} minutes)",
+            drill.title, drill.minutes
+        ));
+        println!("{}\n", drill.statement.trim());
+        ui::heading("The same API in Python 3.8");
+        println!("{}\n", drill.python.trim());
+    }
     ui::heading("The 60-minute plan");
     for step in &app.registry.plan {
         println!("  {:>2} min  {}", step.minutes, step.step);
@@ -197,7 +224,12 @@ fn begin(app: &mut App, drill: &Drill) -> Result<Option<Timestamp>> {
 
 /// The coding part: returns whether it passed, the seconds used, and the
 /// last grading's lines.
-fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, u64, Vec<String>)> {
+fn countdown(
+    app: &mut App,
+    drill: &Drill,
+    started: Timestamp,
+    py: Option<&PyDrill>,
+) -> Result<(bool, u64, Vec<String>)> {
     let limit = u64::from(drill.minutes) * 60;
     let elapsed = || Timestamp::now().duration_since(started).as_secs().max(0) as u64;
     let bar = ProgressBar::new(limit);
@@ -207,7 +239,7 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
     );
     bar.set_prefix("⏱");
     let keys_help = "[c]heck  [h]int  [d]one, go to follow-ups  [q]uit (resume later)";
-    let staged = !drill.stage.is_empty();
+    let staged = !drill.stage.is_empty() && py.is_none();
     let plan = app.registry.plan.clone();
     let stage_now = |used: u64| crate::stages::describe(drill, &plan, used);
     let tick = |bar: &ProgressBar| {
@@ -240,8 +272,18 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
     tick(&bar);
     announce(&bar, true);
     let mut last: Vec<String> = Vec::new();
+    let mut hints_shown = 0;
     let passed = loop {
         match ui::next_input(Duration::from_secs(1)) {
+            Some(Input::Char('c')) if py.is_some() => {
+                let py = py.expect("guarded");
+                let file = py.learner_file(&app.paths);
+                let graded = bar.suspend(|| crate::python::grade(&app.paths, py, &file, None))?;
+                last = graded.summary();
+                if graded.passed {
+                    break true;
+                }
+            }
             Some(Input::Char('c')) if staged => {
                 let used = elapsed().min(limit);
                 let (passed, lines) = bar.suspend(|| crate::stages::check(app, drill, used))?;
@@ -268,6 +310,9 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
                     break true;
                 }
             }
+            Some(Input::Char('h')) if py.is_some() => {
+                bar.suspend(|| py.expect("guarded").next_hint(&mut hints_shown))
+            }
             Some(Input::Char('h')) => {
                 bar.suspend(|| crate::course::hint(app, Some(&drill.exercise)))?
             }
@@ -278,15 +323,17 @@ fn countdown(app: &mut App, drill: &Drill, started: Timestamp) -> Result<(bool, 
                 bar.finish_and_clear();
                 println!(
                     "paused: `{}` resumes the countdown ({} left; it keeps running meanwhile)",
-                    resume_command(&drill.id),
+                    resume_command(&drill.id, py.is_some()),
                     clock(limit - elapsed().min(limit))
                 );
                 std::process::exit(0);
             }
             _ => {}
         }
-        // A pass graded from another terminal counts too.
-        if let Ok(progress) = crate::state::Progress::load(&app.paths.progress())
+        // A pass graded from another terminal counts too (the Rust
+        // version's: the Python grading keeps no progress).
+        if py.is_none()
+            && let Ok(progress) = crate::state::Progress::load(&app.paths.progress())
             && let Some(entry) = progress.exercises.get(&drill.exercise)
             && entry.last_passed
             && entry.last_check.is_some_and(|t| t > started)

@@ -15,6 +15,7 @@ mod interview;
 mod mutants;
 mod paths;
 mod process;
+mod python;
 mod repair;
 mod review_session;
 mod sections;
@@ -50,6 +51,13 @@ enum Command {
         /// Only this scenario (as named in a failure report).
         #[arg(long)]
         scenario: Option<String>,
+        /// Grade the Python 3.8 version of interview drill <EXERCISE>
+        /// (learn/<id>.py) with the Python harness instead.
+        #[arg(long, conflicts_with_all = ["checkers", "scenario"])]
+        python: bool,
+        /// With --python: the first round's seed (a failure report prints it).
+        #[arg(long, requires = "python")]
+        seed: Option<u64>,
     },
     /// Re-grade the current exercise on every save.
     Watch {
@@ -87,6 +95,9 @@ enum Command {
     Interview {
         /// The drill's id; without it, the list of drills and your scores.
         drill: Option<String>,
+        /// Write and grade the drill in Python 3.8 (learn/<id>.py).
+        #[arg(long, requires = "drill")]
+        python: bool,
     },
     /// A timed code review: name the line that holds the bug in a wrong
     /// answer from the course, then the fix.
@@ -175,8 +186,15 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
         Some(Command::List) => status::list(app),
         Some(Command::Check {
             exercise,
+            python: true,
+            seed,
+            ..
+        }) => python::check_command(app, exercise.as_deref(), seed),
+        Some(Command::Check {
+            exercise,
             checkers,
             scenario,
+            ..
         }) => {
             let id = app.pick(exercise.as_deref())?;
             let checkers = check::parse_checkers(&checkers)?;
@@ -199,7 +217,7 @@ fn dispatch(app: &mut app::App, command: Option<Command>) -> app::Result<()> {
         Some(Command::Next) => course::next(app, false),
         Some(Command::Skip) => course::next(app, true),
         Some(Command::Go { exercise }) => course::go(app, &exercise),
-        Some(Command::Interview { drill }) => interview::run(app, drill.as_deref()),
+        Some(Command::Interview { drill, python }) => interview::run(app, drill.as_deref(), python),
         Some(Command::Review {
             count,
             minutes,

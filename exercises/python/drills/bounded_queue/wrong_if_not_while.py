@@ -1,0 +1,73 @@
+"""WRONG: an if, not a while, around take()'s wait.
+
+After a spurious wake-up, or one whose item another consumer took first,
+take() finds the queue empty and returns None as if it were closed and
+drained: the consumer stops while items are still coming.
+"""
+
+import collections
+import threading
+import time
+from typing import Generic, Optional, TypeVar
+
+T = TypeVar("T")
+
+
+class Closed(Exception):
+    """put() on a closed queue."""
+
+
+class BoundedQueue(Generic[T]):
+    def __init__(self, capacity: int) -> None:
+        self._items = collections.deque()  # type: collections.deque
+        self._capacity = capacity
+        self._closed = False
+        self._lock = threading.Lock()
+        self._not_empty = threading.Condition(self._lock)
+        self._not_full = threading.Condition(self._lock)
+
+    def put(self, item: T) -> None:
+        with self._lock:
+            while len(self._items) >= self._capacity and not self._closed:
+                self._not_full.wait()
+            if self._closed:
+                raise Closed()
+            self._items.append(item)
+            self._not_empty.notify()
+
+    def try_put(self, item: T) -> bool:
+        return self.put_timeout(item, 0.0)
+
+    def put_timeout(self, item: T, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while len(self._items) >= self._capacity and not self._closed:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._not_full.wait(left)
+            if self._closed:
+                return False
+            self._items.append(item)
+            self._not_empty.notify()
+            return True
+
+    def take(self) -> Optional[T]:
+        with self._lock:
+            if not self._items and not self._closed:
+                self._not_empty.wait()
+            if not self._items:
+                return None  # closed and drained
+            item = self._items.popleft()
+            self._not_full.notify()
+            return item
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._not_empty.notify_all()
+            self._not_full.notify_all()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)

@@ -1,0 +1,65 @@
+"""WRONG: one shared queue for all workers.
+
+Any free worker takes the next task, so two workers can run one key's
+tasks at the same time, and a later task can start before an earlier
+one: per-key order breaks.
+"""
+
+import queue
+import threading
+import zlib
+from typing import Callable, List
+
+Task = Callable[[], None]
+
+_STOP = object()
+
+
+class PartitionedExecutor:
+    def __init__(self, workers: int, capacity: int) -> None:
+        shared = queue.Queue(maxsize=capacity)
+        self._lanes = [shared] * workers  # every worker takes from one queue
+        self._lock = threading.Lock()  # guards _closed against submit
+        self._closed = False
+        self._threads = [
+            threading.Thread(target=self._worker, args=(lane,), name="worker-%d" % i)
+            for i, lane in enumerate(self._lanes)
+        ]
+        for t in self._threads:
+            t.start()
+
+    def partition_of(self, key: str) -> int:
+        return zlib.crc32(key.encode("utf-8")) % len(self._lanes)
+
+    def submit(self, key: str, task: Task) -> bool:
+        with self._lock:
+            if self._closed:
+                return False
+            try:
+                self._lanes[self.partition_of(key)].put_nowait(task)
+                return True
+            except queue.Full:
+                return False
+
+    def depths(self) -> List[int]:
+        return [lane.qsize() for lane in self._lanes]  # a hint, fine for monitoring
+
+    def _worker(self, lane: "queue.Queue") -> None:
+        while True:
+            task = lane.get()
+            if task is _STOP:
+                return
+            try:
+                task()
+            except Exception:
+                pass  # the task's failure; the worker carries on
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        for lane in self._lanes:
+            lane.put(_STOP)  # behind the backlog: the lane drains first
+        for t in self._threads:
+            t.join()
