@@ -12,7 +12,10 @@
 //! camp are aboard. A rider may board only if the boat can still leave
 //! legally with it aboard: a third hacker may not join a boat that
 //! already has a serf, and a hacker may not join a boat with two hackers
-//! and a serf. The others wait for the next boat.
+//! and a serf. The others wait for the next boat. Checking only when the
+//! boat is full is too late: a boat of three and one can never leave, and
+//! everyone waiting for the next boat waits for ever, a deadlock with no
+//! cycle of locks, only a state that nobody can get out of.
 //!
 //! ## Your task
 //! Implement `RiverCrossing` so that, whatever the interleaving:
