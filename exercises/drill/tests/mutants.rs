@@ -51,6 +51,10 @@ const NO_SITES: &[(&str, &str)] = &[
         "test_executor",
         "a test, not a primitive: no lock, wait or notify of its own, one Relaxed counter",
     ),
+    (
+        "traffic_light",
+        "one guard held for the whole visit, no wait, no notify",
+    ),
 ];
 
 const EXAMPLE: &str = r#"
