@@ -31,6 +31,7 @@ const NO_SITES: &[(&str, &str)] = &[
         "fork guards held to the end of the meal, no wait",
     ),
     ("jump_hash", "a pure function: nothing shared"),
+    ("pool_sizing", "a pure function: nothing shared"),
     (
         "lost_update",
         "Relaxed atomics only: no weaker ordering, no lock",
