@@ -1,0 +1,167 @@
+//! Wrong: the actor replies first and publishes the new total after. A
+//! caller woken by its reply reads the snapshot before the actor has
+//! written it and sees the total from before its own request.
+
+use exercises::prelude::*;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// A request to the actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// Add to the total; the reply is the new total.
+    Add(u64),
+    /// The reply is the total.
+    Get,
+    /// A poison message: the handler panics.
+    Crash,
+}
+
+/// Why a request got no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorError {
+    /// The handler failed on this request; the actor restarted.
+    Restarted,
+    /// The actor was stopped before the request was queued.
+    Stopped,
+}
+
+/// The handler: one message against the private state.
+fn handle(total: &mut u64, msg: Msg) -> u64 {
+    match msg {
+        Msg::Add(n) => *total += n,
+        Msg::Get => {}
+        Msg::Crash => panic!("deliberate panic: the actor's handler failed"),
+    }
+    *total
+}
+
+/// Where one request's answer lands.
+struct ReplySlot<B: Backend> {
+    slot: Mutex<B, Option<Result<u64, ActorError>>>,
+    filled: Condvar<B>,
+}
+
+impl<B: Backend> ReplySlot<B> {
+    fn fill(&self, reply: Result<u64, ActorError>) {
+        *self.slot.lock() = Some(reply);
+        self.filled.notify_one();
+    }
+
+    fn wait(&self) -> Result<u64, ActorError> {
+        let mut slot = self.filled.wait_while(self.slot.lock(), |slot| slot.is_none());
+        slot.take().expect("wait_while returned, so the slot is filled")
+    }
+}
+
+/// A queued request and where to answer it.
+struct Envelope<B: Backend> {
+    msg: Msg,
+    reply: Arc<B, ReplySlot<B>>,
+}
+
+struct Mailbox<B: Backend> {
+    queue: VecDeque<Envelope<B>>,
+    closed: bool,
+}
+
+struct Shared<B: Backend> {
+    mailbox: Mutex<B, Mailbox<B>>,
+    not_empty: Condvar<B>,
+    not_full: Condvar<B>,
+    capacity: usize,
+    /// The total as of the last message handled; written by the actor only.
+    snapshot: AtomicU64<B>,
+}
+
+/// A handle to the actor; clone it to share it between callers.
+pub struct Actor<B: Backend> {
+    shared: Arc<B, Shared<B>>,
+}
+
+impl<B: Backend> Clone for Actor<B> {
+    fn clone(&self) -> Self {
+        Self {
+            shared: self.shared.clone(),
+        }
+    }
+}
+
+impl<B: Backend> Actor<B> {
+    /// Starts the actor thread with a mailbox of `capacity` requests.
+    pub fn start(capacity: usize) -> (Self, JoinHandle<B, ()>) {
+        let shared = Arc::<B, _>::new(Shared {
+            mailbox: Mutex::new(Mailbox {
+                queue: VecDeque::new(),
+                closed: false,
+            }),
+            not_empty: Condvar::new(),
+            not_full: Condvar::new(),
+            capacity,
+            snapshot: AtomicU64::new(0),
+        });
+        let inner = shared.clone();
+        let thread = spawn::<B, _>("actor", move || run(&inner));
+        (Self { shared }, thread)
+    }
+
+    /// Queues `msg` (waiting while the mailbox is full) and waits for its reply.
+    pub fn ask(&self, msg: Msg) -> Result<u64, ActorError> {
+        let shared = &*self.shared;
+        let mut mailbox = shared.not_full.wait_while(shared.mailbox.lock(), |m| {
+            m.queue.len() >= shared.capacity && !m.closed
+        });
+        if mailbox.closed {
+            return Err(ActorError::Stopped);
+        }
+        let reply = Arc::<B, _>::new(ReplySlot {
+            slot: Mutex::new(None),
+            filled: Condvar::new(),
+        });
+        mailbox.queue.push_back(Envelope {
+            msg,
+            reply: reply.clone(),
+        });
+        drop(mailbox);
+        shared.not_empty.notify_one();
+        reply.wait()
+    }
+
+    /// The total as of the last message the actor handled.
+    pub fn snapshot(&self) -> u64 {
+        // Relaxed: the actor stores it before filling a reply slot, and
+        // that slot's mutex orders the store before the caller's load.
+        self.shared.snapshot.load(Ordering::Relaxed)
+    }
+
+    /// Closes the mailbox: queued requests are still served, later ones
+    /// get `Stopped`, and the actor thread then ends.
+    pub fn stop(&self) {
+        self.shared.mailbox.lock().closed = true;
+        self.shared.not_empty.notify_all();
+        self.shared.not_full.notify_all();
+    }
+}
+
+/// The actor thread: one message at a time, restarting on a failure.
+fn run<B: Backend>(shared: &Shared<B>) {
+    let mut total = 0;
+    loop {
+        let mut mailbox = shared.not_empty.wait_while(shared.mailbox.lock(), |m| {
+            m.queue.is_empty() && !m.closed
+        });
+        let Some(envelope) = mailbox.queue.pop_front() else {
+            return; // closed and drained
+        };
+        drop(mailbox);
+        shared.not_full.notify_one();
+        let reply = match catch_unwind(AssertUnwindSafe(|| handle(&mut total, envelope.msg))) {
+            Ok(value) => Ok(value),
+            Err(_) => {
+                total = 0; // restart: fresh state, the same mailbox
+                Err(ActorError::Restarted)
+            }
+        };
+        envelope.reply.fill(reply);
+        shared.snapshot.store(total, Ordering::Relaxed);
+    }
+}
