@@ -7,13 +7,16 @@
 //!
 //! ## Your task
 //! The actor keeps a running `total` (`handle` below, given). Implement:
-//! - `ask(msg)`: queue the request and wait for its reply. The mailbox is
-//!   bounded: when it holds `capacity` requests, `ask` *blocks* until the
-//!   actor takes one (backpressure: no request is dropped). Each request
-//!   carries its own `ReplySlot`, so a caller gets its own answer. Once the
-//!   actor is stopped, `ask` returns `Err(Stopped)` without queueing;
-//! - `run`, the actor thread: take the oldest request, handle it, reply,
-//!   repeat; return once the mailbox is closed and empty. Publish the total
+//! - `post(envelope)`: queue a request. The mailbox is bounded: when it
+//!   holds `capacity` requests, `post` *blocks* until the actor takes one
+//!   (backpressure: no request is dropped; `Mailbox::push` refuses to
+//!   overfill). Once the actor is stopped it returns `Err(Stopped)`
+//!   without queueing. `tell` (given) posts with no reply;
+//! - `ask(msg)`: post the request with a `ReplySlot` of its own, so each
+//!   caller gets its own answer, and wait for the reply;
+//! - `run`, the actor thread: take the oldest request, wake every caller
+//!   waiting for room, handle it, reply, repeat; return once the mailbox is
+//!   closed and empty. Publish the total
 //!   in `snapshot` *before* replying: a caller holding its reply must see a
 //!   snapshot at least that new;
 //! - restart: `Msg::Crash` makes the handler panic. Catch it
@@ -22,14 +25,16 @@
 //!   and keep the mailbox: requests already queued are still served;
 //! - `stop()`: close the mailbox; queued requests are still served.
 //!
-//! The suite runs the actor with two callers (3 threads) under shuttle and
-//! loom: concurrent `Add`s, a reply checked against the snapshot, and a
-//! crash racing an `Add` in a mailbox of capacity 1.
+//! The suite runs the actor under shuttle and loom, with a mailbox of
+//! capacity 1 and spurious wake-ups: `tell`s from two threads racing for
+//! room, a reply checked against the snapshot, and crashes with requests
+//! queued behind them.
 //!
 //! ## The Python 3.8 shape
 //! ```python
 //! class Actor:
 //!     def __init__(self, capacity): ...   # starts the actor thread
+//!     def tell(self, msg): ...            # blocks while full
 //!     def ask(self, msg): ...             # blocks while full; returns the reply
 //!     def snapshot(self) -> int: ...
 //!     def stop(self): ...
@@ -39,6 +44,7 @@
 
 use exercises::prelude::*;
 
+// ANCHOR: skeleton
 /// A request to the actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -59,7 +65,6 @@ pub enum ActorError {
     Stopped,
 }
 
-// ANCHOR: skeleton
 /// The handler: one message against the private state.
 fn handle(total: &mut u64, msg: Msg) -> u64 {
     match msg {
@@ -83,27 +88,45 @@ impl<B: Backend> ReplySlot<B> {
     }
 
     fn wait(&self) -> Result<u64, ActorError> {
-        let mut slot = self.filled.wait_while(self.slot.lock(), |slot| slot.is_none());
-        slot.take().expect("wait_while returned, so the slot is filled")
+        self.filled
+            .wait_while(self.slot.lock(), |slot| slot.is_none())
+            .take()
+            .expect("wait_while returned, so the slot is filled")
     }
 }
 
-/// A queued request and where to answer it.
+/// A queued request and where to answer it (`None` for a `tell`).
 struct Envelope<B: Backend> {
     msg: Msg,
-    reply: Arc<B, ReplySlot<B>>,
+    reply: Option<Arc<B, ReplySlot<B>>>,
 }
 
+/// The queue of requests, bounded: it refuses to grow past `capacity`.
 struct Mailbox<B: Backend> {
     queue: VecDeque<Envelope<B>>,
+    capacity: usize,
     closed: bool,
+}
+
+impl<B: Backend> Mailbox<B> {
+    fn is_full(&self) -> bool {
+        self.queue.len() >= self.capacity
+    }
+
+    fn push(&mut self, envelope: Envelope<B>) {
+        assert!(
+            !self.is_full(),
+            "a request was queued into a full mailbox (capacity {}): the sender must wait for room",
+            self.capacity
+        );
+        self.queue.push_back(envelope);
+    }
 }
 
 struct Shared<B: Backend> {
     mailbox: Mutex<B, Mailbox<B>>,
     not_empty: Condvar<B>,
     not_full: Condvar<B>,
-    capacity: usize,
     /// The total as of the last message handled; written by the actor only.
     snapshot: AtomicU64<B>,
 }
@@ -127,11 +150,11 @@ impl<B: Backend> Actor<B> {
         let shared = Arc::<B, _>::new(Shared {
             mailbox: Mutex::new(Mailbox {
                 queue: VecDeque::new(),
+                capacity,
                 closed: false,
             }),
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
-            capacity,
             snapshot: AtomicU64::new(0),
         });
         let inner = shared.clone();
@@ -141,7 +164,17 @@ impl<B: Backend> Actor<B> {
 
     /// Queues `msg` (waiting while the mailbox is full) and waits for its reply.
     pub fn ask(&self, msg: Msg) -> Result<u64, ActorError> {
-        todo!("wait while the mailbox is full (or Stopped if closed), queue an envelope with a fresh reply slot, wake the actor, wait for the reply")
+        todo!("a fresh reply slot per request: post an envelope holding a clone of it, then wait on it")
+    }
+
+    /// Queues `msg` (waiting while the mailbox is full); no reply.
+    pub fn tell(&self, msg: Msg) -> Result<(), ActorError> {
+        self.post(Envelope { msg, reply: None })
+    }
+
+    /// Waits for room, then queues the envelope; `Stopped` once closed.
+    fn post(&self, envelope: Envelope<B>) -> Result<(), ActorError> {
+        todo!("wait while the mailbox is full and open; Stopped if closed; else push and wake the actor")
     }
 
     /// The total as of the last message the actor handled.
@@ -154,12 +187,12 @@ impl<B: Backend> Actor<B> {
     /// Closes the mailbox: queued requests are still served, later ones
     /// get `Stopped`, and the actor thread then ends.
     pub fn stop(&self) {
-        todo!("mark the mailbox closed and wake everyone waiting on it")
+        todo!("mark the mailbox closed and wake the actor")
     }
 }
 
 /// The actor thread: one message at a time, restarting on a failure.
 fn run<B: Backend>(shared: &Shared<B>) {
-    todo!("loop: take the next envelope (return once closed and drained), handle it under catch_unwind, restart on a panic, publish the snapshot, then reply")
+    todo!("loop: pop the next envelope (return once closed and drained) and wake callers waiting for room; handle it under catch_unwind, restarting on a panic; publish the snapshot, then reply")
 }
 // ANCHOR_END: skeleton

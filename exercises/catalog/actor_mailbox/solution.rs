@@ -3,7 +3,8 @@
 //! Only the actor thread touches `total`, so it needs no lock: the mailbox
 //! is the one shared thing, and it serialises the requests. `ask` waits
 //! while the mailbox is full (backpressure, not loss) and then for its
-//! own reply slot, so each caller hears about its own request only. The
+//! own reply slot, so each caller hears about its own request only
+//! (`tell` waits for room the same way and asks for no reply). The
 //! actor publishes the snapshot *before* it fills the reply slot: the
 //! slot's mutex then carries the snapshot to the caller, who can never
 //! see its reply and an older snapshot. A panicking handler is caught by
@@ -22,6 +23,9 @@
 //!         self._snapshot = 0
 //!         self._thread = threading.Thread(target=self._run, name="actor")
 //!         self._thread.start()
+//!
+//!     def tell(self, msg):
+//!         self._mailbox.put((msg, None))                  # no reply wanted
 //!
 //!     def ask(self, msg):
 //!         reply = queue.Queue(maxsize=1)                  # one reply slot per request
@@ -48,7 +52,8 @@
 //!             except Exception:
 //!                 total, answer = 0, (False, None)        # restart, keep the mailbox
 //!             self._snapshot = total                      # publish, then reply
-//!             reply.put(answer)
+//!             if reply is not None:
+//!                 reply.put(answer)
 //! ```
 
 use exercises::prelude::*;
@@ -97,27 +102,45 @@ impl<B: Backend> ReplySlot<B> {
     }
 
     fn wait(&self) -> Result<u64, ActorError> {
-        let mut slot = self.filled.wait_while(self.slot.lock(), |slot| slot.is_none());
-        slot.take().expect("wait_while returned, so the slot is filled")
+        self.filled
+            .wait_while(self.slot.lock(), |slot| slot.is_none())
+            .take()
+            .expect("wait_while returned, so the slot is filled")
     }
 }
 
-/// A queued request and where to answer it.
+/// A queued request and where to answer it (`None` for a `tell`).
 struct Envelope<B: Backend> {
     msg: Msg,
-    reply: Arc<B, ReplySlot<B>>,
+    reply: Option<Arc<B, ReplySlot<B>>>,
 }
 
+/// The queue of requests, bounded: it refuses to grow past `capacity`.
 struct Mailbox<B: Backend> {
     queue: VecDeque<Envelope<B>>,
+    capacity: usize,
     closed: bool,
+}
+
+impl<B: Backend> Mailbox<B> {
+    fn is_full(&self) -> bool {
+        self.queue.len() >= self.capacity
+    }
+
+    fn push(&mut self, envelope: Envelope<B>) {
+        assert!(
+            !self.is_full(),
+            "a request was queued into a full mailbox (capacity {}): the sender must wait for room",
+            self.capacity
+        );
+        self.queue.push_back(envelope);
+    }
 }
 
 struct Shared<B: Backend> {
     mailbox: Mutex<B, Mailbox<B>>,
     not_empty: Condvar<B>,
     not_full: Condvar<B>,
-    capacity: usize,
     /// The total as of the last message handled; written by the actor only.
     snapshot: AtomicU64<B>,
 }
@@ -141,11 +164,11 @@ impl<B: Backend> Actor<B> {
         let shared = Arc::<B, _>::new(Shared {
             mailbox: Mutex::new(Mailbox {
                 queue: VecDeque::new(),
+                capacity,
                 closed: false,
             }),
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
-            capacity,
             snapshot: AtomicU64::new(0),
         });
         let inner = shared.clone();
@@ -155,24 +178,35 @@ impl<B: Backend> Actor<B> {
 
     /// Queues `msg` (waiting while the mailbox is full) and waits for its reply.
     pub fn ask(&self, msg: Msg) -> Result<u64, ActorError> {
-        let shared = &*self.shared;
-        let mut mailbox = shared.not_full.wait_while(shared.mailbox.lock(), |m| {
-            m.queue.len() >= shared.capacity && !m.closed
-        });
-        if mailbox.closed {
-            return Err(ActorError::Stopped);
-        }
         let reply = Arc::<B, _>::new(ReplySlot {
             slot: Mutex::new(None),
             filled: Condvar::new(),
         });
-        mailbox.queue.push_back(Envelope {
+        self.post(Envelope {
             msg,
-            reply: reply.clone(),
-        });
+            reply: Some(reply.clone()),
+        })?;
+        reply.wait()
+    }
+
+    /// Queues `msg` (waiting while the mailbox is full); no reply.
+    pub fn tell(&self, msg: Msg) -> Result<(), ActorError> {
+        self.post(Envelope { msg, reply: None })
+    }
+
+    /// Waits for room, then queues the envelope; `Stopped` once closed.
+    fn post(&self, envelope: Envelope<B>) -> Result<(), ActorError> {
+        let shared = &*self.shared;
+        let mut mailbox = shared
+            .not_full
+            .wait_while(shared.mailbox.lock(), |m| m.is_full() && !m.closed);
+        if mailbox.closed {
+            return Err(ActorError::Stopped);
+        }
+        mailbox.push(envelope);
         drop(mailbox);
         shared.not_empty.notify_one();
-        reply.wait()
+        Ok(())
     }
 
     /// The total as of the last message the actor handled.
@@ -186,8 +220,10 @@ impl<B: Backend> Actor<B> {
     /// get `Stopped`, and the actor thread then ends.
     pub fn stop(&self) {
         self.shared.mailbox.lock().closed = true;
-        self.shared.not_empty.notify_all();
-        self.shared.not_full.notify_all();
+        // The actor is the one waiter on not_empty. A caller waiting for
+        // room is woken by the actor's next pop: the queue is full, and
+        // the actor drains it.
+        self.shared.not_empty.notify_one();
     }
 }
 
@@ -195,14 +231,17 @@ impl<B: Backend> Actor<B> {
 fn run<B: Backend>(shared: &Shared<B>) {
     let mut total = 0;
     loop {
-        let mut mailbox = shared.not_empty.wait_while(shared.mailbox.lock(), |m| {
-            m.queue.is_empty() && !m.closed
-        });
-        let Some(envelope) = mailbox.queue.pop_front() else {
+        let next = shared
+            .not_empty
+            .wait_while(shared.mailbox.lock(), |m| m.queue.is_empty() && !m.closed)
+            .queue
+            .pop_front();
+        // All, not one: after `stop`, a woken caller returns `Stopped`
+        // without queueing, so it would not pass a single wake-up on.
+        shared.not_full.notify_all();
+        let Some(envelope) = next else {
             return; // closed and drained
         };
-        drop(mailbox);
-        shared.not_full.notify_one();
         let reply = match catch_unwind(AssertUnwindSafe(|| handle(&mut total, envelope.msg))) {
             Ok(value) => Ok(value),
             Err(_) => {
@@ -212,6 +251,8 @@ fn run<B: Backend>(shared: &Shared<B>) {
         };
         // Relaxed: see `snapshot`; the reply slot's mutex publishes it.
         shared.snapshot.store(total, Ordering::Relaxed);
-        envelope.reply.fill(reply);
+        if let Some(slot) = envelope.reply {
+            slot.fill(reply);
+        }
     }
 }

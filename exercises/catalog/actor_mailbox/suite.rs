@@ -1,5 +1,6 @@
-//! Grades `actor_mailbox`: callers on two threads ask one actor thread,
-//! through a mailbox of capacity 1, so a second request waits for room.
+//! Grades `actor_mailbox`: requests posted to one actor thread through a
+//! mailbox of capacity 1, so a second request waits for room; spurious
+//! wake-ups are injected.
 
 use super::answer::{Actor, ActorError, Msg};
 use exercises::prelude::*;
@@ -10,19 +11,17 @@ fn shut_down<B: Backend>(actor: &Actor<B>, thread: JoinHandle<B, ()>) {
     join(thread);
 }
 
-/// Guarantee: the state is the actor's alone: two callers adding at once
-/// both count, and each gets the total just after its own addition.
-fn concurrent_adds_both_count<B: Backend>() {
+/// Guarantee: the state is the actor's alone and the mailbox loses
+/// nothing: three `tell`s from two threads racing for a mailbox of
+/// capacity 1 all count.
+fn racing_tells_all_count<B: Backend>() {
     let (actor, thread) = Actor::<B>::start(1);
     let other = actor.clone();
-    let caller = spawn::<B, _>("caller-1", move || other.ask(Msg::Add(1)));
-    let mine = actor.ask(Msg::Add(2));
-    let theirs = join(caller);
-    match (mine, theirs) {
-        (Ok(2), Ok(3)) | (Ok(3), Ok(1)) => {}
-        other => panic!("Add(2) and Add(1) from 0, one after the other: the replies must be 2 then 3, or 1 then 3; got (mine, theirs) = {other:?}"),
-    }
-    assert_eq!(actor.ask(Msg::Get), Ok(3), "both additions must count");
+    let teller = spawn::<B, _>("teller", move || other.tell(Msg::Add(10)));
+    actor.tell(Msg::Add(1)).expect("the actor is running");
+    actor.tell(Msg::Add(2)).expect("the actor is running");
+    join(teller).expect("the actor is running");
+    assert_eq!(actor.ask(Msg::Get), Ok(13), "every addition must count: 1 + 2 + 10");
     shut_down(&actor, thread);
 }
 
@@ -38,27 +37,23 @@ fn reply_comes_after_the_update<B: Backend>() {
 }
 
 /// Guarantee: a failing request restarts the actor with fresh state, its
-/// caller gets `Restarted`, and a request queued meanwhile is still served.
+/// caller gets `Restarted`, and a request queued behind the failure is
+/// still served.
 fn crash_restarts_and_keeps_the_queue<B: Backend>() {
     let (actor, thread) = Actor::<B>::start(1);
     assert_eq!(actor.ask(Msg::Add(4)), Ok(4), "Add(4) from 0");
-    let other = actor.clone();
-    let crasher = spawn::<B, _>("crasher", move || other.ask(Msg::Crash));
-    let added = actor.ask(Msg::Add(1));
-    assert_eq!(join(crasher), Err(ActorError::Restarted), "the failing request's caller must get Restarted");
-    let total = actor.ask(Msg::Get);
-    match (added, total) {
-        // Add(1) before the crash: 4 + 1, then the restart resets to 0.
-        (Ok(5), Ok(0)) => {}
-        // Add(1) after the crash: the fresh state is 0, so 0 + 1.
-        (Ok(1), Ok(1)) => {}
-        other => panic!("with Add(1) before the crash the total must end at 0 (replies 5, 0); after it, at 1 (replies 1, 1); got (Add, Get) = {other:?}"),
-    }
+    assert_eq!(actor.ask(Msg::Crash), Err(ActorError::Restarted), "the failing request's caller must get Restarted");
+    assert_eq!(actor.ask(Msg::Get), Ok(0), "after a restart the state starts afresh");
+    assert_eq!(actor.ask(Msg::Add(3)), Ok(3), "Add(3) from 0");
+    actor.tell(Msg::Crash).expect("the actor is running");
+    // Queued while the crash is handled, or just after: served either way.
+    assert_eq!(actor.ask(Msg::Add(1)), Ok(1), "Add(1) after the restart: 0 + 1");
     shut_down(&actor, thread);
 }
 
 exercises::suite! {
     exercise: "actor_mailbox",
     checkers: ["std", "shuttle", "loom"],
-    scenarios: [concurrent_adds_both_count, reply_comes_after_the_update, crash_restarts_and_keeps_the_queue],
+    spurious: true,
+    scenarios: [racing_tells_all_count, reply_comes_after_the_update, crash_restarts_and_keeps_the_queue],
 }

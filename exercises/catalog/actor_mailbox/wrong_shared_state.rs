@@ -1,7 +1,8 @@
-//! Wrong: to save a round trip, `ask(Add(n))` updates the total itself,
-//! held in an atomic the actor shares with its callers, with a load and a
-//! store. The state is no longer private: two callers adding at once both
-//! load the same total, and one addition is lost.
+//! Wrong: to save a round trip, a sender applies `Add(n)` itself, to a
+//! total held in an atomic the actor shares with its callers, with a load
+//! and a store. The state is no longer private: a sender adding while the
+//! actor handles another `Add` loads the same total, and one addition is
+//! lost.
 
 use exercises::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -49,27 +50,45 @@ impl<B: Backend> ReplySlot<B> {
     }
 
     fn wait(&self) -> Result<u64, ActorError> {
-        let mut slot = self.filled.wait_while(self.slot.lock(), |slot| slot.is_none());
-        slot.take().expect("wait_while returned, so the slot is filled")
+        self.filled
+            .wait_while(self.slot.lock(), |slot| slot.is_none())
+            .take()
+            .expect("wait_while returned, so the slot is filled")
     }
 }
 
-/// A queued request and where to answer it.
+/// A queued request and where to answer it (`None` for a `tell`).
 struct Envelope<B: Backend> {
     msg: Msg,
-    reply: Arc<B, ReplySlot<B>>,
+    reply: Option<Arc<B, ReplySlot<B>>>,
 }
 
+/// The queue of requests, bounded: it refuses to grow past `capacity`.
 struct Mailbox<B: Backend> {
     queue: VecDeque<Envelope<B>>,
+    capacity: usize,
     closed: bool,
+}
+
+impl<B: Backend> Mailbox<B> {
+    fn is_full(&self) -> bool {
+        self.queue.len() >= self.capacity
+    }
+
+    fn push(&mut self, envelope: Envelope<B>) {
+        assert!(
+            !self.is_full(),
+            "a request was queued into a full mailbox (capacity {}): the sender must wait for room",
+            self.capacity
+        );
+        self.queue.push_back(envelope);
+    }
 }
 
 struct Shared<B: Backend> {
     mailbox: Mutex<B, Mailbox<B>>,
     not_empty: Condvar<B>,
     not_full: Condvar<B>,
-    capacity: usize,
     /// The total, shared with the callers: they update it for `Add`.
     snapshot: AtomicU64<B>,
 }
@@ -93,11 +112,11 @@ impl<B: Backend> Actor<B> {
         let shared = Arc::<B, _>::new(Shared {
             mailbox: Mutex::new(Mailbox {
                 queue: VecDeque::new(),
+                capacity,
                 closed: false,
             }),
             not_empty: Condvar::new(),
             not_full: Condvar::new(),
-            capacity,
             snapshot: AtomicU64::new(0),
         });
         let inner = shared.clone();
@@ -107,30 +126,44 @@ impl<B: Backend> Actor<B> {
 
     /// Queues `msg` (waiting while the mailbox is full) and waits for its reply.
     pub fn ask(&self, msg: Msg) -> Result<u64, ActorError> {
-        let shared = &*self.shared;
-        if let Msg::Add(n) = msg {
-            // The fast path: no mailbox, no actor.
-            let total = shared.snapshot.load(Ordering::SeqCst) + n;
-            shared.snapshot.store(total, Ordering::SeqCst);
-            return Ok(total);
-        }
-        let mut mailbox = shared.not_full.wait_while(shared.mailbox.lock(), |m| {
-            m.queue.len() >= shared.capacity && !m.closed
-        });
-        if mailbox.closed {
-            return Err(ActorError::Stopped);
-        }
         let reply = Arc::<B, _>::new(ReplySlot {
             slot: Mutex::new(None),
             filled: Condvar::new(),
         });
-        mailbox.queue.push_back(Envelope {
+        self.post(Envelope {
             msg,
-            reply: reply.clone(),
-        });
+            reply: Some(reply.clone()),
+        })?;
+        reply.wait()
+    }
+
+    /// Queues `msg` (waiting while the mailbox is full); no reply.
+    pub fn tell(&self, msg: Msg) -> Result<(), ActorError> {
+        self.post(Envelope { msg, reply: None })
+    }
+
+    /// Waits for room, then queues the envelope; `Stopped` once closed.
+    fn post(&self, envelope: Envelope<B>) -> Result<(), ActorError> {
+        let shared = &*self.shared;
+        if let Msg::Add(n) = envelope.msg {
+            // The fast path: no mailbox, no actor.
+            let total = shared.snapshot.load(Ordering::SeqCst) + n;
+            shared.snapshot.store(total, Ordering::SeqCst);
+            if let Some(slot) = envelope.reply {
+                slot.fill(Ok(total));
+            }
+            return Ok(());
+        }
+        let mut mailbox = shared
+            .not_full
+            .wait_while(shared.mailbox.lock(), |m| m.is_full() && !m.closed);
+        if mailbox.closed {
+            return Err(ActorError::Stopped);
+        }
+        mailbox.push(envelope);
         drop(mailbox);
         shared.not_empty.notify_one();
-        reply.wait()
+        Ok(())
     }
 
     /// The total as of the last message the actor handled.
@@ -144,22 +177,27 @@ impl<B: Backend> Actor<B> {
     /// get `Stopped`, and the actor thread then ends.
     pub fn stop(&self) {
         self.shared.mailbox.lock().closed = true;
-        self.shared.not_empty.notify_all();
-        self.shared.not_full.notify_all();
+        // The actor is the one waiter on not_empty. A caller waiting for
+        // room is woken by the actor's next pop: the queue is full, and
+        // the actor drains it.
+        self.shared.not_empty.notify_one();
     }
 }
 
 /// The actor thread: one message at a time, restarting on a failure.
 fn run<B: Backend>(shared: &Shared<B>) {
     loop {
-        let mut mailbox = shared.not_empty.wait_while(shared.mailbox.lock(), |m| {
-            m.queue.is_empty() && !m.closed
-        });
-        let Some(envelope) = mailbox.queue.pop_front() else {
+        let next = shared
+            .not_empty
+            .wait_while(shared.mailbox.lock(), |m| m.queue.is_empty() && !m.closed)
+            .queue
+            .pop_front();
+        // All, not one: after `stop`, a woken caller returns `Stopped`
+        // without queueing, so it would not pass a single wake-up on.
+        shared.not_full.notify_all();
+        let Some(envelope) = next else {
             return; // closed and drained
         };
-        drop(mailbox);
-        shared.not_full.notify_one();
         let mut total = shared.snapshot.load(Ordering::SeqCst);
         let reply = match catch_unwind(AssertUnwindSafe(|| handle(&mut total, envelope.msg))) {
             Ok(value) => Ok(value),
@@ -170,6 +208,8 @@ fn run<B: Backend>(shared: &Shared<B>) {
         };
         // Relaxed: see `snapshot`; the reply slot's mutex publishes it.
         shared.snapshot.store(total, Ordering::Relaxed);
-        envelope.reply.fill(reply);
+        if let Some(slot) = envelope.reply {
+            slot.fill(reply);
+        }
     }
 }

@@ -13,6 +13,14 @@ struct State<T> {
     waker: Option<Waker>,
 }
 
+impl<T> State<T> {
+    /// Stores the value and hands back the waker to wake, if any.
+    fn publish(&mut self, value: T) -> Option<Waker> {
+        self.value = Some(value);
+        self.waker.take()
+    }
+}
+
 /// The sending half: sends one value.
 pub struct Sender<B: Backend, T: Send> {
     shared: Arc<B, Mutex<B, State<T>>>,
@@ -40,10 +48,8 @@ pub fn channel<B: Backend, T: Send>() -> (Sender<B, T>, Receiver<B, T>) {
 impl<B: Backend, T: Send> Sender<B, T> {
     /// Publishes `value`, then wakes the receiver's task if it is waiting.
     pub fn send(self, value: T) {
-        let mut state = self.shared.lock();
-        state.value = Some(value);
-        let waker = state.waker.take();
-        drop(state);
+        // Publish and take the waker in one critical section; wake after it.
+        let waker = self.shared.lock().publish(value);
         if let Some(waker) = waker {
             waker.wake();
         }
