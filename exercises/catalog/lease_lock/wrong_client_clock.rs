@@ -63,13 +63,14 @@ impl<B: Backend> LeaseStore<B> {
         if state.lease.is_some_and(|lease| lease.expires_at > sent_at) {
             return None;
         }
-        state.last_token += 1;
+        let token = state.last_token + 1;
+        state.last_token = token;
         state.lease = Some(Lease {
             owner,
-            token: state.last_token,
+            token,
             expires_at: sent_at + ttl,
         });
-        Some(state.last_token)
+        Some(token)
     }
 
     /// Deletes the lease if `owner` still holds it with `token`.
