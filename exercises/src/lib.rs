@@ -22,6 +22,7 @@
 extern crate self as exercises;
 
 pub mod authoring;
+pub mod block_on;
 pub mod catches;
 pub mod grader;
 pub mod prelude;

@@ -14,6 +14,7 @@
 //! assert_eq!(count::<Std>(), 1);
 //! ```
 
+pub use crate::block_on::block_on;
 pub use executor::sync::thread::{self, JoinHandle};
 pub use executor::sync::{
     Arc, AtomicBool, AtomicU64, AtomicUsize, Backend, Condvar, Mutex, MutexGuard, Ordering, Std,
