@@ -62,6 +62,7 @@ fn main() {
                 "    /// `{file}` with the suite.\n    pub mod {variant} {{\n        \
                  #[allow(dead_code, unused_variables, unused_imports, unused_mut, missing_docs, clippy::new_without_default{lenient})]\n        \
                  #[path = {path:?}]\n        pub mod answer;\n        \
+                 macro_rules! suite_families {{ () => {{ exercises::suite::Families::only(crate::FAMILY) }}; }}\n        \
                  #[allow(missing_docs, clippy::extra_unused_type_parameters)]\n        #[path = {suite:?}]\n        pub mod suite;\n        \
                  #[test]\n        fn authoring() {{\n            \
                  exercises::authoring::check(super::super::VARIANTS.iter().find(|v| v.exercise == {id:?} && v.variant == {variant:?}).unwrap(), crate::FAMILY);\n        }}\n    }}",

@@ -119,6 +119,71 @@ pub struct Suite {
     pub scenarios: &'static [Scenario],
 }
 
+/// Which checker families a compiled suite carries code for. Each of the
+/// authoring check's three test binaries runs one family, and compiling
+/// every scenario of every catalog variant for all three backends in each
+/// would triple their build; the drill's graders need all three.
+///
+/// Code that includes a suite defines, in textual scope before the suite's
+/// module, `macro_rules! suite_families { () => { Families::ALL } }` (or
+/// `Families::only(..)`); [`suite!`](crate::suite) reads it there.
+///
+/// ```
+/// use exercises::suite::Families;
+/// assert_eq!(Families::only("loom"), Families { std: false, shuttle: false, loom: true });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Families {
+    /// Real threads.
+    pub std: bool,
+    /// shuttle (random and PCT).
+    pub shuttle: bool,
+    /// loom.
+    pub loom: bool,
+}
+
+impl Families {
+    /// Every family.
+    pub const ALL: Self = Self {
+        std: true,
+        shuttle: true,
+        loom: true,
+    };
+
+    /// Only `family`: "std", "shuttle" or "loom".
+    pub const fn only(family: &str) -> Self {
+        Self {
+            std: same(family, "std"),
+            shuttle: same(family, "shuttle"),
+            loom: same(family, "loom"),
+        }
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Stands in for a scenario compiled without this family's code.
+pub fn not_compiled() {
+    panic!(
+        "this binary was built without this checker's code for the scenario \
+         (see exercises::suite::Families)"
+    )
+}
+
 /// Shuttle schedules per scheduler when grading, unless
 /// `CHECK_SHUTTLE_ITERATIONS` says otherwise: enough for the exercises'
 /// small models, and a warm check stays within seconds.
@@ -183,6 +248,7 @@ pub fn std_runs() -> u64 {
 ///
 /// ```
 /// use exercises::prelude::*;
+/// macro_rules! suite_families { () => { exercises::suite::Families::ALL } }
 /// fn adds_up<B: Backend>() { assert_eq!(1 + 1, 2); }
 /// exercises::suite! {
 ///     exercise: "demo",
@@ -198,6 +264,7 @@ pub fn std_runs() -> u64 {
 ///
 /// ```
 /// use exercises::prelude::*;
+/// # macro_rules! suite_families { () => { exercises::suite::Families::ALL } }
 /// fn on_the_reference<B: Backend>() {}
 /// fn on_a_lost_update<B: Backend>() { panic!("the learner's test saw 1, not 2") }
 /// exercises::suite! {
@@ -231,10 +298,20 @@ macro_rules! suite {
     (@scenario $id:literal, $name:ident, $catches:expr) => {
         $crate::suite::Scenario {
             name: concat!($id, ".", stringify!($name)),
-            std: $name::<$crate::prelude::Std>,
-            loom: $name::<$crate::backends::Loom>,
-            shuttle: $name::<$crate::backends::Shuttle>,
+            std: $crate::suite!(@family std, $name::<$crate::prelude::Std>),
+            loom: $crate::suite!(@family loom, $name::<$crate::backends::Loom>),
+            shuttle: $crate::suite!(@family shuttle, $name::<$crate::backends::Shuttle>),
             catches: $catches,
+        }
+    };
+    // A family left out is never instantiated: the branch not taken in a
+    // constant is not compiled. `suite_families!` is the including code's
+    // (see `Families`).
+    (@family $family:ident, $f:expr) => {
+        if suite_families!().$family {
+            $f as fn()
+        } else {
+            $crate::suite::not_compiled as fn()
         }
     };
     (@spurious) => { false };
