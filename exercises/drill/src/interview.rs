@@ -274,9 +274,8 @@ fn countdown(
     let mut last: Vec<String> = Vec::new();
     let mut hints_shown = 0;
     let passed = loop {
-        match ui::next_input(Duration::from_secs(1)) {
-            Some(Input::Char('c')) if py.is_some() => {
-                let py = py.expect("guarded");
+        match (ui::next_input(Duration::from_secs(1)), py) {
+            (Some(Input::Char('c')), Some(py)) => {
                 let file = py.learner_file(&app.paths);
                 let graded = bar.suspend(|| crate::python::grade(&app.paths, py, &file, None))?;
                 last = graded.summary();
@@ -284,7 +283,7 @@ fn countdown(
                     break true;
                 }
             }
-            Some(Input::Char('c')) if staged => {
+            (Some(Input::Char('c')), None) if staged => {
                 let used = elapsed().min(limit);
                 let (passed, lines) = bar.suspend(|| crate::stages::check(app, drill, used))?;
                 last = lines;
@@ -293,7 +292,7 @@ fn countdown(
                 }
                 announce(&bar, true);
             }
-            Some(Input::Char('c')) => {
+            (Some(Input::Char('c')), None) => {
                 let outcome = bar.suspend(|| {
                     crate::check::run(
                         app,
@@ -310,14 +309,12 @@ fn countdown(
                     break true;
                 }
             }
-            Some(Input::Char('h')) if py.is_some() => {
-                bar.suspend(|| py.expect("guarded").next_hint(&mut hints_shown))
-            }
-            Some(Input::Char('h')) => {
+            (Some(Input::Char('h')), Some(py)) => bar.suspend(|| py.next_hint(&mut hints_shown)),
+            (Some(Input::Char('h')), None) => {
                 bar.suspend(|| crate::course::hint(app, Some(&drill.exercise)))?
             }
-            Some(Input::Char('d')) => break false,
-            Some(Input::Char('q') | Input::End) => {
+            (Some(Input::Char('d')), _) => break false,
+            (Some(Input::Char('q') | Input::End), _) => {
                 // Printed, not left in the bar: a hidden bar (on a pipe)
                 // would swallow it.
                 bar.finish_and_clear();

@@ -116,7 +116,10 @@ fn review(snippet: &Snippet, n: usize, of: usize, budget: Duration) -> Option<Re
     } else {
         style("✗").red()
     };
-    println!("{mark} line {line}: the bug is on {}.", snippet.where_());
+    println!(
+        "{mark} line {line}: the bug is on {}.",
+        snippet.changed_lines()
+    );
     let over = if seconds > budget.as_secs() {
         style(" (over time)").yellow().to_string()
     } else {

@@ -59,7 +59,7 @@ impl Snippet {
     }
 
     /// The changed lines in words: "line 7", "lines 7-8 and 15".
-    pub fn where_(&self) -> String {
+    pub fn changed_lines(&self) -> String {
         let parts: Vec<String> = self
             .changed
             .iter()
