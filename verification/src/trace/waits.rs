@@ -187,6 +187,27 @@ mod tests {
     }
 
     #[test]
+    fn a_raced_wait_is_placed_just_before_the_notify_that_woke_it() {
+        let at = begin();
+        as_thread("main");
+        let me = enter_wait(at, 1, 2);
+        as_thread("setter");
+        super::super::step("spawn", at);
+        notify("notify_one", at, 2);
+        as_thread("main");
+        leave(&me);
+        assert_eq!(
+            table(),
+            [
+                "1 setter spawn",
+                "2 main wait",
+                "3 setter notify_one",
+                "4 main woken"
+            ]
+        );
+    }
+
+    #[test]
     fn an_unraced_wait_sits_where_it_began() {
         let at = begin();
         as_thread("worker");
