@@ -189,15 +189,73 @@ pub fn not_compiled() {
 /// small models, and a warm check stays within seconds.
 pub const SHUTTLE_ITERATIONS: u64 = 2_000;
 
+/// How deep a run explores.
+///
+/// A learner's check always runs [`Depth::Full`]. The authoring check,
+/// which grades every variant of every exercise in `cargo test`, runs a
+/// reference solution at [`Depth::Quick`] and a wrong answer at `Quick`
+/// first, then `Full` only if `Quick` missed it; `CHECK_DEEP=1` makes it
+/// run `Full` throughout (see [`verification::check::deep`]).
+///
+/// ```
+/// use exercises::suite::Depth;
+/// assert!(Depth::Quick.shuttle_schedules() < Depth::Full.shuttle_schedules());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// What `cargo drill check` runs: [`SHUTTLE_ITERATIONS`] schedules
+    /// per scheduler, loom at preemption bound 2.
+    Full,
+    /// 200 schedules per scheduler and loom at bound 1, except for a
+    /// scenario that must catch a known bug ([`Scenario::catches`]),
+    /// which always runs `Full`: its pass is a found bug.
+    Quick,
+}
+
+impl Depth {
+    /// Shuttle schedules per scheduler at this depth.
+    pub const fn shuttle_schedules(self) -> u64 {
+        match self {
+            Depth::Full => SHUTTLE_ITERATIONS,
+            Depth::Quick => 200,
+        }
+    }
+
+    /// loom's preemption bound at this depth; `None` leaves it to
+    /// `CHECK_LOOM_BOUND` (default 2).
+    pub const fn loom_bound(self) -> Option<usize> {
+        match self {
+            Depth::Full => None,
+            Depth::Quick => Some(1),
+        }
+    }
+}
+
 impl Suite {
-    /// Runs one scenario under one checker.
+    /// Runs one scenario under one checker, as a learner's check does.
     pub fn run(&self, scenario: &Scenario, checker: Checker) -> Verdict {
+        self.run_at(scenario, checker, Depth::Full)
+    }
+
+    /// Runs one scenario under one checker at `depth`. Settings in the
+    /// environment (`CHECK_SHUTTLE_ITERATIONS`, `CHECK_LOOM_BOUND`) win.
+    pub fn run_at(&self, scenario: &Scenario, checker: Checker, depth: Depth) -> Verdict {
+        let depth = if scenario.catches.is_some() {
+            Depth::Full
+        } else {
+            depth
+        };
         let mut check = Check::new(scenario.name);
         if self.spurious {
             check = check.with_spurious_wakeups();
         }
         if std::env::var_os("CHECK_SHUTTLE_ITERATIONS").is_none() {
-            check = check.iterations(SHUTTLE_ITERATIONS as usize);
+            check = check.iterations(depth.shuttle_schedules() as usize);
+        }
+        if let Some(bound) = depth.loom_bound()
+            && std::env::var_os("CHECK_LOOM_BOUND").is_none()
+        {
+            check = check.loom_bound(bound);
         }
         if std::env::var_os("CHECK_STD_WATCHDOG_SECS").is_none() {
             check = check.watchdog_secs(5);
@@ -216,9 +274,14 @@ impl Suite {
 
     /// Runs every scenario under `checker`, stopping at the first failure.
     pub fn run_all(&self, checker: Checker) -> Vec<Verdict> {
+        self.run_all_at(checker, Depth::Full)
+    }
+
+    /// [`Suite::run_all`] at `depth`.
+    pub fn run_all_at(&self, checker: Checker, depth: Depth) -> Vec<Verdict> {
         let mut verdicts = Vec::new();
         for scenario in self.scenarios {
-            let verdict = self.run(scenario, checker);
+            let verdict = self.run_at(scenario, checker, depth);
             let found = verdict.found();
             verdicts.push(verdict);
             if found {

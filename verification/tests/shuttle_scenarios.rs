@@ -1,6 +1,6 @@
-//! Every scenario under shuttle: `CHECK_SHUTTLE_ITERATIONS` (default 5,000
-//! here, see `scenarios::shuttle_schedules`) random schedules, and as many
-//! under PCT with depth 3.
+//! Every scenario under shuttle: `CHECK_SHUTTLE_ITERATIONS` (default 500,
+//! 3,000 under `CHECK_DEEP=1`, see `scenarios::shuttle_schedules`) random
+//! schedules, and as many under PCT with depth 3.
 
 // ANCHOR: shuttle_scenarios
 mod shuttle_random {

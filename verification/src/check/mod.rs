@@ -10,7 +10,8 @@
 //!
 //! Settings come from environment variables, so a plain `cargo test` is
 //! quick and a deeper search needs no code change; code may override them
-//! (the detection matrix does):
+//! (the detection matrix does). `CHECK_DEEP=1` raises every depth that has
+//! a quick default for `cargo test` to its deep one (see [`tiered`]):
 //!
 //! | variable | default | meaning |
 //! |---|---|---|
@@ -20,7 +21,8 @@
 //! | `CHECK_LOOM_SPURIOUS_WAITS` | 4 | loom: wait indices tried for a spurious wake-up |
 //! | `CHECK_LOOM_CHECKPOINT` | 1 | 0: skip writing the replay file (faster deep runs) |
 //! | `CHECK_LOOM_ISOLATE` | 1 | 0: run loom in the test's own process |
-//! | `CHECK_SHUTTLE_ITERATIONS` | 10000 | schedules per shuttle scheduler |
+//! | `CHECK_DEEP` | 0 | 1: the deep tier (CI runs it after `cargo test --workspace`) |
+//! | `CHECK_SHUTTLE_ITERATIONS` | 1000 (deep: 10000) | schedules per shuttle scheduler |
 //! | `CHECK_SHUTTLE_MAX_STEPS` | 100000 | an execution longer than this fails (a livelock) |
 //! | `CHECK_PCT_DEPTH` | 3 | PCT's bug depth |
 //! | `CHECK_SEED` | random | shuttle's seed |
@@ -47,6 +49,35 @@ pub fn setting(var: &str, default: u64) -> u64 {
             .unwrap_or_else(|_| panic!("{var}={value:?} is not a whole number")),
         Err(_) => default,
     }
+}
+
+/// Whether `CHECK_DEEP=1` asks for the deep tier.
+///
+/// A test that expects a pass costs its whole budget (a found bug stops
+/// early), so the passing runs set the time of `cargo test`: the default
+/// tier keeps them short enough for a five-minute run on two cores, and
+/// the deep tier, which CI runs too, gives them the depth a learner's
+/// check or a release wants.
+///
+/// ```
+/// assert_eq!(verification::check::deep(), std::env::var("CHECK_DEEP").as_deref() == Ok("1"));
+/// ```
+pub fn deep() -> bool {
+    setting("CHECK_DEEP", 0) == 1
+}
+
+/// A setting whose default depends on the tier: `var` if set, else
+/// `quick`, or `deep` under `CHECK_DEEP=1`.
+///
+/// ```
+/// use verification::check::tiered;
+/// if std::env::var_os("CHECK_PCT_DEPTH").is_none() {
+///     let depth = tiered("CHECK_PCT_DEPTH", 3, 3);
+///     assert_eq!(depth, 3);
+/// }
+/// ```
+pub fn tiered(var: &str, quick: u64, deep: u64) -> u64 {
+    setting(var, if self::deep() { deep } else { quick })
 }
 
 /// What one checker concluded about one scenario.

@@ -1,6 +1,6 @@
 //! shuttle: random and PCT schedules, with schedule files to replay.
 
-use super::{Check, Verdict, replay_dir, replay_path, setting};
+use super::{Check, Verdict, replay_dir, replay_path, setting, tiered};
 use crate::spurious::{self, Spurious};
 use crate::{panics, trace};
 use shuttle::scheduler::{PctScheduler, RandomScheduler, ReplayScheduler, Scheduler};
@@ -9,14 +9,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 impl Check {
-    /// Runs `CHECK_SHUTTLE_ITERATIONS` (default 10^4) schedules under
+    /// Runs `CHECK_SHUTTLE_ITERATIONS` (default 1,000, deep 10,000) schedules under
     /// shuttle: random ones, or with `pct` the PCT scheduler at depth
     /// `CHECK_PCT_DEPTH` (default 3), stopping at the first failure.
     pub fn run_shuttle(&self, scenario: fn(), pct: bool) -> Verdict {
         panics::install(true);
         let iterations = self
             .iterations
-            .unwrap_or_else(|| setting("CHECK_SHUTTLE_ITERATIONS", 10_000) as usize);
+            .unwrap_or_else(|| tiered("CHECK_SHUTTLE_ITERATIONS", 1_000, 10_000) as usize);
         let depth = setting("CHECK_PCT_DEPTH", 3) as usize;
         let seed = self
             .seed

@@ -97,11 +97,14 @@ pub use wait_idle::wait_idle_wakes;
 pub use zero_timeouts::zero_timeouts;
 
 /// Schedules per shuttle scheduler for each scenario:
-/// `CHECK_SHUTTLE_ITERATIONS`, else 3,000. The scenarios' models are small
-/// and loom explores each exhaustively up to its bound; the zoo keeps
-/// 10,000, since finding its bugs is the point there.
+/// `CHECK_SHUTTLE_ITERATIONS`, else 500 (deep tier, `CHECK_DEEP=1`:
+/// 3,000). The scenarios' models are small, loom explores each
+/// exhaustively up to its bound, and the bug zoo's bugs, in models of the
+/// same size, are found within 57 schedules at worst (the detection
+/// matrix's worst of 20 seeds), so 500 leaves a margin of eight; the deep
+/// tier, which CI also runs, gives more.
 pub fn shuttle_schedules() -> usize {
-    crate::check::setting("CHECK_SHUTTLE_ITERATIONS", 3_000) as usize
+    crate::check::tiered("CHECK_SHUTTLE_ITERATIONS", 500, 3_000) as usize
 }
 
 /// loom's preemption bound for the scenarios with three threads parking on
