@@ -62,7 +62,7 @@ pub struct Stuck {
     /// can run (0 in a shared pool: the other workers take them).
     pub queued_behind: usize,
     /// Partitioned pools: distinct keys with tasks queued or running on
-    /// the lane, all held up.
+    /// the lane, all held up (0 from a fast pool, which keeps no keys).
     pub keys_behind: usize,
 }
 // ANCHOR_END: stuck
@@ -74,12 +74,16 @@ impl core::fmt::Display for Stuck {
             "task {} has run {:?} on worker {}",
             self.task, self.running_for, self.worker
         )?;
-        if self.keys_behind > 0 {
+        if self.queued_behind > 0 || self.keys_behind > 0 {
             write!(
                 f,
-                "; lane {} holds {} queued tasks of {} keys behind it",
-                self.lane, self.queued_behind, self.keys_behind
+                "; lane {} holds {} queued tasks",
+                self.lane, self.queued_behind
             )?;
+            if self.keys_behind > 0 {
+                write!(f, " of {} keys", self.keys_behind)?;
+            }
+            f.write_str(" behind it")?;
         }
         Ok(())
     }
@@ -102,6 +106,24 @@ pub struct Health {
     /// Whether the pool keeps time: if not, task times are zero and no
     /// task is reported stuck.
     pub timed: bool,
+}
+
+impl Health {
+    /// A snapshot at `at`, the stuck tasks sorted longest first.
+    pub(crate) fn new(
+        workers: Vec<WorkerHealth>,
+        mut stuck: Vec<Stuck>,
+        at: Duration,
+        timed: bool,
+    ) -> Self {
+        stuck.sort_by_key(|s| core::cmp::Reverse(s.running_for));
+        Self {
+            workers,
+            stuck,
+            at,
+            timed,
+        }
+    }
 }
 
 impl WorkerHealth {

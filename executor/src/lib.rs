@@ -63,7 +63,9 @@ pub use error::{
     BuildError, LifecycleError, MapError, RejectReason, Rejected, ResizeError, ResubmitError,
     RetryError, TaskError, WaitTimedOut,
 };
-pub use fast::{FastExecutor, FastMetrics, FastPartitionedExecutor, FastPartitionedPool, FastPool};
+pub use fast::{
+    FastBuilder, FastExecutor, FastMetrics, FastPartitionedExecutor, FastPartitionedPool, FastPool,
+};
 pub use handle::{Polled, TaskHandle};
 pub use health::{Health, Stuck, WorkerHealth};
 pub use hooks::{TaskEvent, WorkerEvent};

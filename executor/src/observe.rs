@@ -169,7 +169,7 @@ impl<B: Backend> Pool<B> {
         let state = self.shared.state.lock();
         let now = self.shared.clock.now();
         let workers: Vec<_> = state.monitor.workers.values().copied().collect();
-        let mut stuck: Vec<Stuck> = workers
+        let stuck: Vec<Stuck> = workers
             .iter()
             .filter_map(|w| {
                 let (task, started) = w.running?;
@@ -193,13 +193,7 @@ impl<B: Backend> Pool<B> {
                 })
             })
             .collect();
-        stuck.sort_by_key(|s| core::cmp::Reverse(s.running_for));
-        Health {
-            workers,
-            stuck,
-            at: now,
-            timed: self.shared.timed,
-        }
+        Health::new(workers, stuck, now, self.shared.timed)
     }
     // ANCHOR_END: health
 

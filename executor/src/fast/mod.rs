@@ -7,11 +7,20 @@
 //! same code runs under loom and shuttle, which check the ring's orderings
 //! and the parking protocol's wake-ups.
 //!
+//! For operating it: a backpressure level per lane and for the pool, from
+//! depth with hysteresis ([`FastPool::pressure`]), and each worker's health
+//! from a heartbeat the worker writes itself, with the stuck tasks
+//! ([`FastPool::health`]), both read without a lock.
+//!
 //! What it leaves out, compared with [`Pool`](crate::Pool): rejection
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring. Nor does it help a task that waits
+//! a removal from the middle of a ring. So do retries and dead letters,
+//! priorities, and pressure from queue waits and rates (a clock read per
+//! task, and state moved on every arrival). No supervisor either: nothing
+//! but the task runs on a fast worker (no hooks), and its panic is caught,
+//! so no panic can end a worker. Nor does it help a task that waits
 //! on its own lane: a blocking submit into a full lane that only the
 //! calling worker serves fails fast with `Full` (rather than wait for
 //! itself), but a `join` of a task queued behind the caller on its own
@@ -19,28 +28,45 @@
 //!
 //! [`Parking`]: crate::parking::Parking
 
+mod builder;
+mod heartbeat;
 mod lane;
+mod levels;
 mod metrics;
+mod observe;
 mod shutdown;
 mod submit;
 mod worker;
 
+pub use builder::FastBuilder;
+pub use heartbeat::Heartbeat;
 pub use lane::Lane;
 pub use metrics::FastMetrics;
 
+use crate::clock::Clock;
 use crate::error::BuildError;
 use crate::ring::Padded;
 use crate::sync::{Arc, AtomicU64, Backend, Mutex, thread};
 use crate::task::Job;
+use builder::FastSettings;
 use core::fmt;
-use metrics::Counters;
+use core::time::Duration;
+use levels::Levels;
+use worker::Own;
 
 /// What a fast pool's handle, workers and submitters share.
 pub(crate) struct Core<B: Backend> {
     /// One lane (shared pool) or one per worker (partitioned pool).
     pub(crate) lanes: Box<[Lane<B, Box<dyn Job>>]>,
-    /// One set of counters per worker, each written by its worker only.
-    pub(crate) counters: Box<[Padded<Counters<B>>]>,
+    /// What each worker writes, on a cache line of its own: its counters
+    /// and its heartbeat.
+    pub(crate) own: Box<[Padded<Own<B>>]>,
+    /// The pressure levels the last look left.
+    pub(crate) levels: Levels<B>,
+    /// Some if the pool keeps time: its clock.
+    pub(crate) clock: Option<Arc<B, Box<dyn Clock>>>,
+    /// One lane per worker, each served by its worker alone.
+    pub(crate) partitioned: bool,
     /// Submissions refused (full or closed).
     pub(crate) rejected: AtomicU64<B>,
     /// The workers' threads: to refuse a shutdown's join from inside a task.
@@ -97,20 +123,40 @@ impl<B: Backend> FastPool<B> {
     /// assert!(matches!(FastExecutor::new(1, 0), Err(BuildError::ZeroCapacity)));
     /// ```
     pub fn new(workers: usize, capacity: usize) -> Result<Self, BuildError> {
-        Self::start(workers, capacity, 1)
+        Self::builder().workers(workers).capacity(capacity).build()
     }
 
-    /// Starts `workers` threads over `lanes` rings (1, or one per worker).
-    pub(crate) fn start(workers: usize, capacity: usize, lanes: usize) -> Result<Self, BuildError> {
-        if workers == 0 {
-            return Err(BuildError::ZeroWorkers);
-        }
-        if capacity == 0 {
-            return Err(BuildError::ZeroCapacity);
-        }
+    /// Settings beyond workers and capacity: pressure watermarks, time.
+    ///
+    /// ```
+    /// let pool = executor::FastExecutor::builder().workers(1).build()?;
+    /// assert_eq!(pool.workers(), 1);
+    /// # Ok::<(), executor::BuildError>(())
+    /// ```
+    pub fn builder() -> FastBuilder<B> {
+        FastBuilder::default()
+    }
+
+    /// Starts the settings' workers over one ring, or one ring per worker
+    /// if `partitioned`.
+    pub(crate) fn start(settings: FastSettings<B>, partitioned: bool) -> Result<Self, BuildError> {
+        let FastSettings {
+            workers,
+            capacity,
+            pressure,
+            clock,
+        } = settings;
+        let lanes = if partitioned { workers } else { 1 };
+        let now = clock.as_ref().map_or(Duration::ZERO, |c| c.now());
+        let rings: Box<[Lane<B, Box<dyn Job>>]> = (0..lanes).map(|_| Lane::new(capacity)).collect();
+        // Saturated means full: the ring's slots, rounded up from `capacity`.
+        let levels = Levels::new(pressure, rings[0].ring.capacity(), lanes);
         let core = Arc::new(Core {
-            lanes: (0..lanes).map(|_| Lane::new(capacity)).collect(),
-            counters: (0..workers).map(|_| Padded(Counters::new())).collect(),
+            lanes: rings,
+            own: (0..workers).map(|_| Padded(Own::new(now))).collect(),
+            levels,
+            clock,
+            partitioned,
             rejected: AtomicU64::new(0),
             worker_ids: Mutex::new(Vec::with_capacity(workers)),
         });
@@ -148,7 +194,7 @@ impl<B: Backend> FastPool<B> {
 
     /// How many worker threads serve the pool.
     pub fn workers(&self) -> usize {
-        self.core.counters.len()
+        self.core.own.len()
     }
 
     /// Slots per lane (the capacity asked for, rounded up to a power of two
@@ -167,14 +213,36 @@ impl<B: Backend> FastPartitionedPool<B> {
     /// assert!(matches!(FastPartitionedExecutor::new(0, 8), Err(BuildError::ZeroWorkers)));
     /// ```
     pub fn new(workers: usize, capacity: usize) -> Result<Self, BuildError> {
-        Ok(Self {
-            pool: FastPool::start(workers, capacity, workers)?,
-        })
+        FastPool::builder()
+            .workers(workers)
+            .capacity(capacity)
+            .build_partitioned()
+    }
+
+    /// Settings beyond workers and capacity, as [`FastPool::builder`];
+    /// finish with [`FastBuilder::build_partitioned`].
+    ///
+    /// ```
+    /// let pool = executor::FastPartitionedExecutor::builder().workers(2).build_partitioned()?;
+    /// assert_eq!(pool.workers(), 2);
+    /// # Ok::<(), executor::BuildError>(())
+    /// ```
+    pub fn builder() -> FastBuilder<B> {
+        FastBuilder::default()
     }
 
     /// How many worker threads (and lanes) serve the pool.
     pub fn workers(&self) -> usize {
         self.pool.workers()
+    }
+}
+
+impl<B: Backend> Core<B> {
+    /// The pool's clock now, or zero if it keeps no time.
+    pub(crate) fn now(&self) -> Duration {
+        self.clock
+            .as_ref()
+            .map_or(Duration::ZERO, |clock| clock.now())
     }
 }
 

@@ -70,8 +70,8 @@ impl<B: Backend> FastPool<B> {
     pub fn metrics(&self) -> FastMetrics {
         let mut metrics = FastMetrics::default();
         // Finished counts first, accepted after: see `FastMetrics`.
-        for counters in &self.core.counters {
-            let (completed, failed) = counters.0.read();
+        for own in &self.core.own {
+            let (completed, failed) = own.0.counters.read();
             metrics.completed += completed;
             metrics.failed += failed;
         }

@@ -60,7 +60,7 @@ impl<B: Backend> Core<B> {
     /// only worker).
     fn serves_alone(&self, lane: usize) -> bool {
         let lanes = self.lanes.len();
-        if lanes == 1 && self.counters.len() > 1 {
+        if lanes == 1 && self.own.len() > 1 {
             return false;
         }
         let me = thread::current_id::<B>();
@@ -146,8 +146,17 @@ impl<B: Backend> FastPool<B> {
 }
 
 impl<B: Backend> FastPartitionedPool<B> {
-    /// The lane that owns `key`: the same for the pool's whole life.
-    fn lane<K: Hash + ?Sized>(&self, key: &K) -> usize {
+    /// The worker (and lane) that owns `key`: the same for the pool's
+    /// whole life, so a stuck task's report names which keys it holds up.
+    ///
+    /// ```
+    /// use executor::FastPartitionedExecutor;
+    /// let pool = FastPartitionedExecutor::new(4, 8)?;
+    /// assert_eq!(pool.worker_for(&"user-1"), pool.worker_for(&"user-1"));
+    /// assert!(pool.worker_for(&"user-1") < 4);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn worker_for<K: Hash + ?Sized>(&self, key: &K) -> usize {
         jump_hash(stable_hash(key), self.pool.core.lanes.len())
     }
 
@@ -166,7 +175,7 @@ impl<B: Backend> FastPartitionedPool<B> {
         K: Hash + ?Sized,
         F: FnOnce() + Send + 'static,
     {
-        let lane = self.lane(key);
+        let lane = self.worker_for(key);
         self.pool
             .core
             .admit(lane, task, true, |id, f| detached::<B, F>(id, f, None))
@@ -219,7 +228,7 @@ impl<B: Backend> FastPartitionedPool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let lane = self.lane(key);
+        let lane = self.worker_for(key);
         self.pool
             .core
             .admit(lane, task, wait, |id, f| package(id, f, None))

@@ -9,6 +9,7 @@
 mod abandoned_value;
 mod cancel_races_start;
 mod cancel_signal;
+mod fast_operations;
 mod fast_pool;
 mod hooks_outside_lock;
 mod idle_worker_wakes;
@@ -51,6 +52,9 @@ mod zero_timeouts;
 pub use abandoned_value::abandoned_value;
 pub use cancel_races_start::cancel_races_start;
 pub use cancel_signal::cancel_signal_stops_task;
+pub use fast_operations::{
+    fast_heartbeat_reads_whole, fast_pressure_returns_to_normal, fast_stuck_task_reported,
+};
 pub use fast_pool::{
     fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
     fast_per_key_fifo, fast_shutdown_races_submit,
@@ -175,6 +179,9 @@ macro_rules! scenario_tests {
             // Operating under overload and failure.
             pressure_returns_to_normal,
             stuck_task_reported,
+            fast_pressure_returns_to_normal,
+            fast_stuck_task_reported,
+            fast_heartbeat_reads_whole,
             supervisor_restarts_within_cap,
             low_priority_not_starved,
             retry_ends_once,

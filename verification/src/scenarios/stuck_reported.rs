@@ -3,7 +3,7 @@
 //! its lane; once it returns, it is no longer reported. Time passes only
 //! when the scenario moves its manual clock.
 
-use super::support::Latch;
+use super::support::{Latch, gated};
 use core::time::Duration;
 use executor::sync::Backend;
 use executor::{ManualClock, Pool, TaskId};
@@ -23,13 +23,7 @@ pub fn stuck_task_reported<B: Backend>() {
         .build_partitioned()
         .unwrap();
     let (started, release) = (Latch::<B>::shared(), Latch::<B>::shared());
-    let (s, r) = (started.clone(), release.clone());
-    let hung = pool
-        .submit(&"k", move || {
-            s.set();
-            r.wait();
-        })
-        .unwrap();
+    let hung = pool.submit(&"k", gated(&started, &release)).unwrap();
     let behind = pool.submit(&"k", || ()).unwrap();
     started.wait();
     clock.advance(BOUND * 2);
