@@ -20,7 +20,7 @@ const LEVELS: [Level; 3] = [Level::Normal, Level::Elevated, Level::Saturated];
 // ANCHOR: fast_levels
 /// The levels the last look left, per lane and for the pool.
 pub(crate) struct Levels<B: Backend> {
-    pub(crate) config: PressureConfig,
+    config: PressureConfig,
     /// Slots per lane: a lane this deep is full.
     capacity: usize,
     lanes: Box<[AtomicUsize<B>]>,
