@@ -102,20 +102,21 @@ pub struct DeadLetter {
 }
 // ANCHOR_END: dead_letter
 
-/// A buried task: what is shown, the job to run again, and its route.
-pub(crate) struct Buried {
+/// A buried task: what is shown, the job to run again, and where it goes
+/// back to (a [`Route`] in a pool, a lane in a fast pool).
+pub(crate) struct Buried<R = Route> {
     pub(crate) letter: DeadLetter,
     pub(crate) job: Box<dyn Job>,
-    pub(crate) route: Route,
+    pub(crate) route: R,
 }
 
 /// The bounded queue of buried tasks, oldest first.
-pub(crate) struct DeadLetters {
-    buried: VecDeque<Buried>,
+pub(crate) struct DeadLetters<R = Route> {
+    buried: VecDeque<Buried<R>>,
     capacity: usize,
 }
 
-impl DeadLetters {
+impl<R: Copy> DeadLetters<R> {
     pub(crate) fn new(capacity: usize) -> Self {
         Self {
             buried: VecDeque::new(),
@@ -125,7 +126,7 @@ impl DeadLetters {
 
     /// Buries a task; returns the oldest one if the queue was full (the
     /// caller drops it outside the lock: its closure is user data).
-    pub(crate) fn bury(&mut self, buried: Buried) -> Option<Buried> {
+    pub(crate) fn bury(&mut self, buried: Buried<R>) -> Option<Buried<R>> {
         let dropped = if self.buried.len() == self.capacity {
             self.buried.pop_front()
         } else {
@@ -141,7 +142,7 @@ impl DeadLetters {
     }
 
     /// The route of task `id`'s letter, if it is here.
-    pub(crate) fn route_of(&self, id: TaskId) -> Option<Route> {
+    pub(crate) fn route_of(&self, id: TaskId) -> Option<R> {
         self.buried
             .iter()
             .find(|b| b.letter.id == id)
@@ -149,7 +150,7 @@ impl DeadLetters {
     }
 
     /// Takes task `id`'s letter out.
-    pub(crate) fn take(&mut self, id: TaskId) -> Option<Buried> {
+    pub(crate) fn take(&mut self, id: TaskId) -> Option<Buried<R>> {
         let at = self.buried.iter().position(|b| b.letter.id == id)?;
         self.buried.remove(at)
     }

@@ -107,18 +107,28 @@ impl Window {
     /// The percentiles over every slot.
     pub(crate) fn percentiles(&self) -> Percentiles {
         let mut all = histogram();
+        self.add_to(&mut all);
+        percentiles_of(&all)
+    }
+
+    /// Adds every slot to `all`.
+    fn add_to(&self, all: &mut Histogram<u64>) {
         for slot in &self.slots {
             // Same settings, auto-resizing: adding cannot fail.
             let _ = all.add(slot);
         }
-        let at = |q: f64| Duration::from_nanos(all.value_at_quantile(q));
-        Percentiles {
-            count: all.len(),
-            p50: at(0.5),
-            p90: at(0.9),
-            p99: at(0.99),
-            max: Duration::from_nanos(all.max()),
-        }
+    }
+}
+
+/// The percentiles of what `all` recorded.
+fn percentiles_of(all: &Histogram<u64>) -> Percentiles {
+    let at = |q: f64| Duration::from_nanos(all.value_at_quantile(q));
+    Percentiles {
+        count: all.len(),
+        p50: at(0.5),
+        p90: at(0.9),
+        p99: at(0.99),
+        max: Duration::from_nanos(all.max()),
     }
 }
 // ANCHOR_END: window
@@ -154,6 +164,20 @@ impl Book {
         LatencySnapshot {
             queue_wait: self.queue_wait.percentiles(),
             run_time: self.run_time.percentiles(),
+        }
+    }
+
+    /// One snapshot of several books together (a fast pool's workers each
+    /// keep their own).
+    pub(crate) fn merged<'a>(books: impl IntoIterator<Item = &'a Book>) -> LatencySnapshot {
+        let (mut waits, mut runs) = (histogram(), histogram());
+        for book in books {
+            book.queue_wait.add_to(&mut waits);
+            book.run_time.add_to(&mut runs);
+        }
+        LatencySnapshot {
+            queue_wait: percentiles_of(&waits),
+            run_time: percentiles_of(&runs),
         }
     }
 }

@@ -30,6 +30,7 @@
 //!   every push.
 
 use crate::sync::{AtomicUsize, Backend, Condvar, Mutex, Ordering, fence};
+use core::time::Duration;
 
 // ANCHOR: parking
 /// Where threads wait for a condition that lock-free code makes true.
@@ -77,23 +78,50 @@ impl<B: Backend> Parking<B> {
     /// Returns once `ready()` is true. `ready` must be a pure check (it may
     /// run many times) and someone who makes it true must call
     /// [`wake_one`](Self::wake_one) or [`wake_all`](Self::wake_all) after.
-    pub fn wait_until(&self, mut ready: impl FnMut() -> bool) {
+    pub fn wait_until(&self, ready: impl FnMut() -> bool) {
+        self.park(ready, None);
+    }
+
+    /// As [`wait_until`](Self::wait_until), giving up after about
+    /// `timeout` of the backend's time; says whether `ready()` held. Under
+    /// the model checkers time stands still and the wait ends only on a
+    /// wake-up: nothing may depend on the timeout for its correctness.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::parking::Parking;
+    /// use executor::sync::Std;
+    /// let parking = Parking::<Std>::new();
+    /// assert!(!parking.wait_until_for(|| false, Duration::from_millis(1)));
+    /// assert!(parking.wait_until_for(|| true, Duration::from_secs(60)));
+    /// ```
+    pub fn wait_until_for(&self, ready: impl FnMut() -> bool, timeout: Duration) -> bool {
+        self.park(ready, Some(B::now().saturating_add(timeout)))
+    }
+
+    /// Spins, yields, then sleeps until `ready()`, or until `deadline` on
+    /// the backend's clock if there is one.
+    fn park(&self, mut ready: impl FnMut() -> bool, deadline: Option<Duration>) -> bool {
         let mut step = 0;
         while !ready() {
             if B::backoff(step) {
                 step += 1;
                 continue;
             }
+            let left = deadline.map(|d| d.saturating_sub(B::now()));
+            if left == Some(Duration::ZERO) {
+                return false;
+            }
             let guard = self.lock.lock();
             // Relaxed: the fence below orders the announcement before the
             // last check; see the module doc.
             self.sleepers.fetch_add(1, Ordering::Relaxed);
             fence::<B>(Ordering::SeqCst);
-            let guard = if ready() {
-                guard
-            } else {
+            let guard = match left {
+                _ if ready() => guard,
                 // Woken by a notify or spuriously: the loop checks again.
-                self.wakeup.wait(guard)
+                None => self.wakeup.wait(guard),
+                Some(left) => self.wakeup.wait_timeout(guard, left).0,
             };
             // Relaxed: the count is a hint for notifiers; a stale high value
             // costs a needless notify, never a missed one (a thread that
@@ -101,6 +129,7 @@ impl<B: Backend> Parking<B> {
             self.sleepers.fetch_sub(1, Ordering::Relaxed);
             drop(guard);
         }
+        true
     }
     // ANCHOR_END: wait_until
 

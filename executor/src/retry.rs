@@ -202,8 +202,17 @@ impl Budget {
 
     /// A task was accepted: earn its share.
     pub(crate) fn earn(&mut self) {
+        self.earn_for(1);
+    }
+
+    /// `tasks` were accepted: earn their shares. The same as `tasks` calls
+    /// of [`Self::earn`] (the balance only rises, so capping once at the
+    /// end caps as often as capping each time), which lets a fast pool
+    /// earn lazily, from its rings' counts, only when a retry asks.
+    pub(crate) fn earn_for(&mut self, tasks: u64) {
         let ceiling = u64::from(self.rule.reserve.max(1)) * 100;
-        self.balance = (self.balance + u64::from(self.rule.percent)).min(ceiling);
+        let earned = tasks.saturating_mul(u64::from(self.rule.percent));
+        self.balance = self.balance.saturating_add(earned).min(ceiling);
     }
 
     /// Pays for one retry, if the balance allows.

@@ -144,7 +144,7 @@ impl<B: Backend, F, T: Send + 'static, E: Display> Retrying<B, F, T, E> {
 }
 
 /// Wraps `f` as a job with a retry policy and a fresh handle.
-fn retrying<B, F, T, E>(
+pub(crate) fn retrying<B, F, T, E>(
     id: TaskId,
     f: F,
     place: Place<'_, B>,

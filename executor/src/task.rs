@@ -9,6 +9,7 @@ use crate::queue::Shared;
 use crate::retry_job::Failure;
 use crate::sync::{Arc, Backend};
 use core::fmt;
+use core::time::Duration;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A task's identity: the order in which the pool accepted it, from 0.
@@ -78,6 +79,12 @@ pub(crate) trait Job: Send {
     /// Readies a dead letter to run again as task `id`, with its attempts
     /// counted afresh (its handle has already heard).
     fn rearm(&mut self, _id: TaskId) {}
+    /// When it was queued, if it was stamped (a fast pool that keeps
+    /// latency stamps its tasks; the locked pool keeps the time in its
+    /// queue entry).
+    fn enqueued(&self) -> Option<Duration> {
+        None
+    }
 }
 // ANCHOR_END: job_trait
 

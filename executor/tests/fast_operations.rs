@@ -9,7 +9,8 @@ mod common;
 
 use common::gate::gated;
 use common::silence_deliberate_panics;
-use executor::{BuildError, FastExecutor, Level, PressureConfig};
+use executor::sync::Std;
+use executor::{BuildError, FastExecutor, Level, ManualClock, PressureConfig};
 use std::time::Duration;
 
 #[test]
@@ -104,4 +105,49 @@ fn an_untimed_pool_names_each_running_task_and_counts_failures_but_reports_none_
     held.join().unwrap();
     let w = pool.health(Duration::ZERO).workers[0];
     assert_eq!((w.processed, w.running), (2, None), "{w:?}");
+}
+
+/// Guarantee: a pool that keeps latency records each task's queue wait
+/// (from its stamp to its start) and run time, on the pool's clock, per
+/// lane and for the pool.
+#[test]
+fn latency_measures_the_wait_behind_a_held_task_and_each_run() {
+    let clock = ManualClock::<Std>::new();
+    let pool = FastExecutor::builder()
+        .workers(1)
+        .clock(clock.clone())
+        .latency_window(Duration::from_secs(600))
+        .build_partitioned()
+        .unwrap();
+    let (gate, running, task) = gated();
+    let held = pool.submit(&1, task).unwrap();
+    running.recv().unwrap();
+    let tick = clock.clone();
+    let behind = pool
+        .submit(&1, move || tick.advance(Duration::from_millis(20)))
+        .unwrap();
+    clock.advance(Duration::from_millis(500)); // the held task runs on
+    gate.open();
+    held.join().unwrap();
+    behind.join().unwrap();
+    let latency = pool.latency().expect("kept");
+    let lane = latency.lanes[0];
+    assert_eq!(latency.lanes.len(), 1);
+    assert_eq!((lane.queue_wait.count, lane.run_time.count), (2, 2));
+    let near =
+        |d: Duration, ms: u64| d.abs_diff(Duration::from_millis(ms)) <= Duration::from_millis(6);
+    assert!(
+        near(lane.queue_wait.max, 500),
+        "waited behind the held task: {lane:?}"
+    );
+    assert!(
+        near(lane.run_time.max, 500),
+        "the held task ran 500 ms: {lane:?}"
+    );
+    assert!(
+        near(lane.run_time.p50, 20),
+        "the task behind ran 20 ms: {lane:?}"
+    );
+    assert_eq!(latency.pool, lane, "one lane is the pool");
+    assert!(FastExecutor::new(1, 4).unwrap().latency().is_none());
 }

@@ -7,8 +7,10 @@ use crate::builder::DEFAULT_CAPACITY;
 use crate::clock::{BackendClock, Clock};
 use crate::error::BuildError;
 use crate::pressure::PressureConfig;
+use crate::retry::{KeyOrder, RetryBudget, RetrySettings};
 use crate::sync::{Arc, Backend};
 use core::fmt;
+use core::time::Duration;
 
 // ANCHOR: fast_builder
 /// Settings for a [`FastPool`] or a [`FastPartitionedPool`].
@@ -32,6 +34,8 @@ pub struct FastBuilder<B: Backend> {
     pressure: Option<PressureConfig>,
     timed: bool,
     clock: Option<Arc<B, Box<dyn Clock>>>,
+    retries: RetrySettings,
+    latency_window: Option<Duration>,
 }
 // ANCHOR_END: fast_builder
 
@@ -42,6 +46,9 @@ pub(crate) struct FastSettings<B: Backend> {
     pub(crate) pressure: PressureConfig,
     /// Some if the pool keeps time: its clock.
     pub(crate) clock: Option<Arc<B, Box<dyn Clock>>>,
+    pub(crate) retries: RetrySettings,
+    /// Some if the workers keep latency windows: their length.
+    pub(crate) latency_window: Option<Duration>,
 }
 
 impl<B: Backend> Default for FastBuilder<B> {
@@ -52,6 +59,8 @@ impl<B: Backend> Default for FastBuilder<B> {
             pressure: None,
             timed: false,
             clock: None,
+            retries: RetrySettings::default(),
+            latency_window: None,
         }
     }
 }
@@ -93,6 +102,64 @@ impl<B: Backend> FastBuilder<B> {
         self
     }
 
+    /// Keeps queue-wait and run-time histograms over the last `window`
+    /// (see [`FastPool::latency`]); implies [`Self::timed`]. Each worker
+    /// records into its own windows, so workers never contend, and each
+    /// task is stamped as it is queued: a clock read and a second
+    /// allocation per task. Zero is an error.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::{BuildError, FastExecutor};
+    /// let refused = FastExecutor::builder().latency_window(Duration::ZERO).build();
+    /// assert!(matches!(refused, Err(BuildError::ZeroLatencyWindow)));
+    /// ```
+    pub fn latency_window(mut self, window: Duration) -> Self {
+        self.latency_window = Some(window);
+        self.timed = true;
+        self
+    }
+
+    /// Caps retries pool-wide (default [`RetryBudget::default`]).
+    ///
+    /// ```
+    /// use executor::{FastExecutor, RetryBudget};
+    /// let pool = FastExecutor::builder().retry_budget(RetryBudget::new(20, 10)?).build()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.retries.budget = budget;
+        self
+    }
+
+    /// How many dead letters the pool keeps, the oldest pushed out first
+    /// (default [`DEFAULT_DEAD_LETTERS`](crate::DEFAULT_DEAD_LETTERS);
+    /// zero is an error).
+    ///
+    /// ```
+    /// use executor::{BuildError, FastExecutor};
+    /// let refused = FastExecutor::builder().dead_letters(0).build();
+    /// assert!(matches!(refused, Err(BuildError::ZeroDeadLetters)));
+    /// ```
+    pub fn dead_letters(mut self, capacity: usize) -> Self {
+        self.retries.dead_letters = capacity;
+        self
+    }
+
+    /// Partitioned pools: whether a task waiting for a retry holds its
+    /// lane (default [`KeyOrder::Hold`]; see
+    /// [`FastPartitionedPool::submit_retrying`]).
+    ///
+    /// ```
+    /// use executor::{FastPartitionedExecutor, KeyOrder};
+    /// let pool = FastPartitionedExecutor::builder().key_order(KeyOrder::Pass).build_partitioned()?;
+    /// # Ok::<(), executor::BuildError>(())
+    /// ```
+    pub fn key_order(mut self, order: KeyOrder) -> Self {
+        self.retries.key_order = order;
+        self
+    }
+
     fn settings(self) -> Result<FastSettings<B>, BuildError> {
         let workers = self.workers.unwrap_or_else(crate::sizing::cores);
         if workers == 0 {
@@ -111,6 +178,12 @@ impl<B: Backend> FastBuilder<B> {
                 capacity: self.capacity,
             });
         }
+        if self.latency_window.is_some_and(|w| w.is_zero()) {
+            return Err(BuildError::ZeroLatencyWindow);
+        }
+        if self.retries.dead_letters == 0 {
+            return Err(BuildError::ZeroDeadLetters);
+        }
         let clock = self.timed.then(|| {
             self.clock
                 .unwrap_or_else(|| Arc::new(Box::new(BackendClock::<B>::default())))
@@ -120,6 +193,8 @@ impl<B: Backend> FastBuilder<B> {
             capacity: self.capacity,
             pressure,
             clock,
+            retries: self.retries,
+            latency_window: self.latency_window,
         })
     }
 
@@ -145,6 +220,8 @@ impl<B: Backend> fmt::Debug for FastBuilder<B> {
             .field("pressure", &self.pressure)
             .field("timed", &self.timed)
             .field("clock", &self.clock.as_ref().map(|_| "custom"))
+            .field("retries", &self.retries)
+            .field("latency_window", &self.latency_window)
             .finish()
     }
 }

@@ -6,6 +6,18 @@
 use crate::parking::Parking;
 use crate::ring::{Pop, PushError, Ring};
 use crate::sync::Backend;
+use core::time::Duration;
+
+/// What [`Lane::take_for`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Took<T> {
+    /// The next value.
+    Item(T),
+    /// Nothing came within the time.
+    TimedOut,
+    /// The lane is closed and drained: nothing will come.
+    Drained,
+}
 
 // ANCHOR: lane
 /// One bounded FIFO and its wake-ups: a fast pool's lane holds its tasks
@@ -68,20 +80,53 @@ impl<B: Backend, T> Lane<B, T> {
     /// The next value for a consumer (a worker) of this lane, waiting while the lane is
     /// empty and open; `None` once it is closed and drained.
     pub fn take(&self) -> Option<T> {
+        match self.take_within(None) {
+            Took::Item(value) => Some(value),
+            Took::Drained | Took::TimedOut => None,
+        }
+    }
+
+    /// As [`take`](Self::take), waiting at most about `timeout` (the
+    /// backend's time; forever under the model checkers) while the lane is
+    /// empty: for a worker that has a retry coming due.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use executor::fast::{Lane, Took};
+    /// use executor::sync::Std;
+    /// let lane: Lane<Std, u32> = Lane::new(2);
+    /// assert_eq!(lane.take_for(Duration::from_millis(1)), Took::TimedOut);
+    /// lane.close();
+    /// assert_eq!(lane.take_for(Duration::from_secs(60)), Took::Drained);
+    /// ```
+    pub fn take_for(&self, timeout: Duration) -> Took<T> {
+        self.take_within(Some(timeout))
+    }
+
+    fn take_within(&self, timeout: Option<Duration>) -> Took<T> {
         loop {
             match self.ring.pop() {
                 Pop::Item(value) => {
                     // A slot is free: a submitter waiting for one may go.
                     self.not_full.wake_one();
-                    return Some(value);
+                    return Took::Item(value);
                 }
-                Pop::Empty => self.not_empty.wait_until(|| self.ring.poppable()),
+                Pop::Empty => {
+                    let ready = || self.ring.poppable();
+                    match timeout {
+                        None => self.not_empty.wait_until(ready),
+                        Some(t) if !self.not_empty.wait_until_for(ready, t) => {
+                            return Took::TimedOut;
+                        }
+                        Some(_) => {}
+                    }
+                }
                 Pop::Drained => {
                     // Pass the news on: a worker parked while a push that
                     // won its position before the close was publishing has
                     // nobody else to wake it now that the lane is drained.
                     self.not_empty.wake_all();
-                    return None;
+                    return Took::Drained;
                 }
             }
         }

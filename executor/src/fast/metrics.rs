@@ -10,11 +10,11 @@ use crate::task::Outcome;
 /// The counters are read one after the other, not under one lock, so a
 /// snapshot taken while tasks run is not one instant. What still holds,
 /// always: it never shows more tasks finished than accepted
-/// (`completed + failed <= accepted`), because each finished count is read
+/// (`finished() <= accepted`), because each finished count is read
 /// (Acquire) before the accepted count, and a task is accepted before it
 /// can finish. Once the pool is quiet (after every handle is joined, or
-/// after `shutdown`), it is exact: `completed + failed == accepted` and
-/// `queued == 0`.
+/// after `shutdown`), it is exact: `completed + failed + dead_lettered ==
+/// accepted` and `queued == delayed == 0`.
 ///
 /// ```
 /// use executor::FastExecutor;
@@ -35,6 +35,15 @@ pub struct FastMetrics {
     pub completed: u64,
     /// Tasks that panicked (isolated: the worker lives on).
     pub failed: u64,
+    /// Tasks with a retry policy that failed for good, into the
+    /// dead-letter queue (counted here, not as `failed`).
+    pub dead_lettered: u64,
+    /// Failed attempts that were given another (attempts, not tasks).
+    pub retried: u64,
+    /// Retries kept by their workers now, waiting out their backoff.
+    pub delayed: u64,
+    /// Dead letters pushed out of the full dead-letter queue.
+    pub dead_letters_dropped: u64,
     /// Submissions refused: the ring was full (fail-fast) or closed.
     pub rejected: u64,
     /// Tasks accepted and not yet taken by a worker.
@@ -43,9 +52,9 @@ pub struct FastMetrics {
 // ANCHOR_END: fast_metrics
 
 impl FastMetrics {
-    /// Tasks that ran, either way.
+    /// Tasks that ran for the last time, whichever way they ended.
     pub fn finished(&self) -> u64 {
-        self.completed + self.failed
+        self.completed + self.failed + self.dead_lettered
     }
 
     /// Whether the guarantee above holds for this snapshot.

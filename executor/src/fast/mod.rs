@@ -10,15 +10,22 @@
 //! For operating it: a backpressure level per lane and for the pool, from
 //! depth with hysteresis ([`FastPool::pressure`]), and each worker's health
 //! from a heartbeat the worker writes itself, with the stuck tasks
-//! ([`FastPool::health`]), both read without a lock.
+//! ([`FastPool::health`]), both read without a lock; if asked, queue-wait
+//! and run-time percentiles ([`FastPool::latency`]), each worker recording
+//! into windows of its own. Retries and dead letters
+//! ([`FastPool::submit_retrying`]): the worker that ran a failed
+//! attempt keeps the task and runs it again when due, so a retry never
+//! goes back through a ring; a lock guards only the budget and the dead
+//! letters, and only a failure takes it.
 //!
 //! What it leaves out, compared with [`Pool`](crate::Pool): rejection
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring. So do retries and dead letters,
-//! priorities, and pressure from queue waits and rates (a clock read per
-//! task, and state moved on every arrival). No supervisor either: nothing
+//! a removal from the middle of a ring. So do priorities (a decision
+//! across several lanes, and aging counted across workers) and pressure
+//! from queue waits and arrival rates (state moved on every arrival, where
+//! a look reads depth). No supervisor either: nothing
 //! but the task runs on a fast worker (no hooks), and its panic is caught,
 //! so no panic can end a worker. Nor does it help a task that waits
 //! on its own lane: a blocking submit into a full lane that only the
@@ -30,17 +37,20 @@
 
 mod builder;
 mod heartbeat;
+mod held;
 mod lane;
+mod latency;
 mod levels;
 mod metrics;
 mod observe;
+mod retry;
 mod shutdown;
 mod submit;
 mod worker;
 
 pub use builder::FastBuilder;
 pub use heartbeat::Heartbeat;
-pub use lane::Lane;
+pub use lane::{Lane, Took};
 pub use metrics::FastMetrics;
 
 use crate::clock::Clock;
@@ -52,6 +62,7 @@ use builder::FastSettings;
 use core::fmt;
 use core::time::Duration;
 use levels::Levels;
+use retry::Retries;
 use worker::Own;
 
 /// What a fast pool's handle, workers and submitters share.
@@ -65,8 +76,14 @@ pub(crate) struct Core<B: Backend> {
     pub(crate) levels: Levels<B>,
     /// Some if the pool keeps time: its clock.
     pub(crate) clock: Option<Arc<B, Box<dyn Clock>>>,
+    /// The retry budget and the dead letters (touched when an attempt
+    /// fails, never when a task succeeds).
+    pub(crate) retries: Retries<B>,
     /// One lane per worker, each served by its worker alone.
     pub(crate) partitioned: bool,
+    /// Whether tasks are stamped as they are queued (the pool keeps
+    /// latency).
+    pub(crate) stamps: bool,
     /// Submissions refused (full or closed).
     pub(crate) rejected: AtomicU64<B>,
     /// The workers' threads: to refuse a shutdown's join from inside a task.
@@ -145,6 +162,8 @@ impl<B: Backend> FastPool<B> {
             capacity,
             pressure,
             clock,
+            retries,
+            latency_window,
         } = settings;
         let lanes = if partitioned { workers } else { 1 };
         let now = clock.as_ref().map_or(Duration::ZERO, |c| c.now());
@@ -153,10 +172,14 @@ impl<B: Backend> FastPool<B> {
         let levels = Levels::new(pressure, rings[0].ring.capacity(), lanes);
         let core = Arc::new(Core {
             lanes: rings,
-            own: (0..workers).map(|_| Padded(Own::new(now))).collect(),
+            own: (0..workers)
+                .map(|_| Padded(Own::new(now, latency_window)))
+                .collect(),
             levels,
             clock,
+            retries: Retries::new(retries),
             partitioned,
+            stamps: latency_window.is_some(),
             rejected: AtomicU64::new(0),
             worker_ids: Mutex::new(Vec::with_capacity(workers)),
         });

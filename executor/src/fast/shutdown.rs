@@ -68,8 +68,17 @@ impl<B: Backend> FastPool<B> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn metrics(&self) -> FastMetrics {
-        let mut metrics = FastMetrics::default();
-        // Finished counts first, accepted after: see `FastMetrics`.
+        let retries = self.core.retries.counts();
+        let mut metrics = FastMetrics {
+            dead_lettered: retries.dead_lettered,
+            retried: retries.retried,
+            delayed: retries.delayed,
+            dead_letters_dropped: retries.dropped,
+            ..FastMetrics::default()
+        };
+        // Finished counts first, accepted after: see `FastMetrics`. (The
+        // retry counts were read under the book's lock, which a dead
+        // letter is counted under after its acceptance.)
         for own in &self.core.own {
             let (completed, failed) = own.0.counters.read();
             metrics.completed += completed;

@@ -30,7 +30,7 @@ impl<B: Backend> Core<B> {
             let id = TaskId((position * lanes + lane) as u64);
             let (job, keep) = make(id, task.take().expect("made once"));
             kept = Some(keep);
-            job
+            self.stamp(job)
         };
         // Try once without waiting: a full lane is the rare, slow path.
         let pushed = match self.lanes[lane].offer(make, false) {

@@ -11,6 +11,7 @@ mod cancel_races_start;
 mod cancel_signal;
 mod fast_operations;
 mod fast_pool;
+mod fast_retries;
 mod hooks_outside_lock;
 mod idle_worker_wakes;
 mod join_timeout_wakes;
@@ -59,6 +60,7 @@ pub use fast_pool::{
     fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
     fast_per_key_fifo, fast_shutdown_races_submit,
 };
+pub use fast_retries::{fast_retry_ends_once, fast_retry_keeps_key_order};
 pub use hooks_outside_lock::hooks_outside_lock;
 pub use idle_worker_wakes::idle_worker_wakes;
 pub use join_timeout_wakes::join_timeout_wakes;
@@ -186,6 +188,8 @@ macro_rules! scenario_tests {
             low_priority_not_starved,
             retry_ends_once,
             retry_keeps_key_order,
+            fast_retry_ends_once,
+            fast_retry_keeps_key_order,
         );
         // Three threads parking on one lane: minutes at loom's bound 2,
         // seconds at 1 (see `heavy_loom_bound`).

@@ -4,7 +4,7 @@
 
 use core::time::Duration;
 use executor::sync::{Arc, AtomicBool, AtomicUsize, Backend, Ordering};
-use executor::{DeadReason, Pool, RetryPolicy, TaskError};
+use executor::{DeadLetter, DeadReason, Pool, RetryPolicy, TaskError, TaskHandle};
 
 /// One task's attempts, as the task itself sees them.
 pub(crate) struct Attempts<B: Backend> {
@@ -50,13 +50,51 @@ impl<B: Backend> Attempts<B> {
 /// runs it, and it ends in the dead-letter queue.
 pub fn retry_ends_once<B: Backend>() {
     let pool = Pool::<B>::builder().workers(2).capacity(2).build().unwrap();
+    let (flaky, doomed, tries) =
+        flaky_and_doomed::<B, _>(|policy, task| pool.submit_retrying(policy, task).unwrap());
+    pool.shutdown().unwrap();
+    ended_once(flaky, doomed, tries, pool.dead_letters());
+    let m = pool.metrics();
+    assert!(m.is_consistent(), "{m:?}");
+    assert_eq!(
+        (m.completed, m.dead_lettered, m.retried, m.delayed),
+        (1, 1, 2, 0),
+        "each ended once: {m:?}"
+    );
+}
+// ANCHOR_END: retry_ends_once
+
+// ANCHOR: flaky_and_doomed
+/// A task with a retry policy, as the scenarios submit it.
+pub(crate) type Retried = Box<dyn FnMut() -> Result<usize, String> + Send>;
+
+/// The two tasks of [`retry_ends_once`], submitted by `submit`, with what
+/// each sees of its attempts: `flaky` fails once and is retried at once;
+/// `doomed` fails every time, its retry waiting out a backoff the
+/// checkers' clocks never reach.
+pub(crate) fn flaky_and_doomed<B: Backend, H>(
+    submit: impl Fn(&RetryPolicy<String>, Retried) -> H,
+) -> (H, H, [Arc<B, Attempts<B>>; 2]) {
     let now = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO).unwrap();
     let later = RetryPolicy::new(2, Duration::from_secs(60), Duration::from_secs(60)).unwrap();
     let (a, b) = (Attempts::<B>::shared(), Attempts::<B>::shared());
     let (a2, b2) = (a.clone(), b.clone());
-    let flaky = pool.submit_retrying(&now, move || a2.attempt(1)).unwrap();
-    let doomed = pool.submit_retrying(&later, move || b2.attempt(9)).unwrap();
-    pool.shutdown().unwrap();
+    let flaky = submit(&now, Box::new(move || a2.attempt(1)));
+    let doomed = submit(&later, Box::new(move || b2.attempt(9)));
+    (flaky, doomed, [a, b])
+}
+// ANCHOR_END: flaky_and_doomed
+
+/// What every pool must show once the flaky and the doomed task of
+/// [`retry_ends_once`] are done: the flaky one completed on its retry, the
+/// doomed one dead-lettered once, out of attempts, and each attempt made
+/// exactly once.
+pub(crate) fn ended_once<B: Backend>(
+    flaky: TaskHandle<B, usize>,
+    doomed: TaskHandle<B, usize>,
+    [a, b]: [Arc<B, Attempts<B>>; 2],
+    letters: Vec<DeadLetter>,
+) {
     assert_eq!(flaky.join(), Ok(2), "the flaky task completes on its retry");
     let err = doomed.join().unwrap_err();
     assert!(
@@ -71,14 +109,5 @@ pub fn retry_ends_once<B: Backend>() {
         "the doomed task is dead-lettered once out of attempts: {err:?}"
     );
     assert_eq!((a.made(), b.made()), (2, 2), "no attempt lost or repeated");
-    let letters = pool.dead_letters();
     assert_eq!(letters.len(), 1, "dead-lettered exactly once: {letters:?}");
-    let m = pool.metrics();
-    assert!(m.is_consistent(), "{m:?}");
-    assert_eq!(
-        (m.completed, m.dead_lettered, m.retried, m.delayed),
-        (1, 1, 2, 0),
-        "each ended once: {m:?}"
-    );
 }
-// ANCHOR_END: retry_ends_once
