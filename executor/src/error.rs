@@ -46,6 +46,10 @@ pub enum BuildError {
         "the aging bound must be at least 1 (got 0): with 0 every waiting low-priority task would run before any higher one"
     )]
     ZeroAging,
+    /// Priorities would let a key's later task overtake its earlier one,
+    /// breaking the per-key order a partitioned pool promises.
+    #[error("a partitioned pool cannot have priorities: they would break per-key order")]
+    PrioritiesBreakOrder,
     /// A dead-letter queue of capacity 0 could keep no letter.
     #[error("the dead-letter queue must hold at least one letter (got 0)")]
     ZeroDeadLetters,
@@ -82,6 +86,9 @@ pub enum RejectReason {
     /// The pool failed: its workers died more often than its restart
     /// intensity allows (see [`Pool::supervision`](crate::Pool::supervision)).
     Failed,
+    /// A priority was asked of a fast pool built without levels (see
+    /// [`FastBuilder::priorities`](crate::FastBuilder::priorities)).
+    NoPriorities,
 }
 
 impl fmt::Display for RejectReason {
@@ -90,6 +97,7 @@ impl fmt::Display for RejectReason {
             Self::Full => "the queue is full",
             Self::ShuttingDown => "the pool is shutting down",
             Self::Failed => "the pool failed: its workers died too often (see Pool::supervision)",
+            Self::NoPriorities => "the pool has no priority levels (see FastBuilder::priorities)",
         })
     }
 }

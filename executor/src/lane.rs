@@ -32,7 +32,8 @@ pub enum Priority {
 }
 // ANCHOR_END: priority
 
-const LEVELS: usize = 3;
+/// How many priority levels there are.
+pub(crate) const LEVELS: usize = 3;
 
 // ANCHOR: aging_lane
 /// The queued tasks of one lane, one FIFO per priority level.

@@ -303,9 +303,36 @@ impl<B: Backend, T> Ring<B, T> {
     pub fn poppable(&self) -> bool {
         // Relaxed: a hint, like `pop`'s first guess.
         let head = self.head.0.load(Ordering::Relaxed);
+        self.published_at(head) || self.is_drained_at(head)
+    }
+
+    /// Whether a pop would return a value now: what a consumer of several
+    /// rings looks for in each (a ring drained while the others are open
+    /// has nothing for it).
+    ///
+    /// ```
+    /// use executor::ring::Ring;
+    /// use executor::sync::Std;
+    /// let ring: Ring<Std, u8> = Ring::new(2);
+    /// ring.close();
+    /// assert!(!ring.has_item() && ring.is_drained());
+    /// ```
+    pub fn has_item(&self) -> bool {
+        // Relaxed: a hint, like `pop`'s first guess.
+        self.published_at(self.head.0.load(Ordering::Relaxed))
+    }
+
+    /// Whether the ring is closed and every value accepted before the
+    /// close has been taken: nothing will ever come out of it again.
+    pub fn is_drained(&self) -> bool {
+        // Relaxed: a hint, like `pop`'s first guess.
+        self.is_drained_at(self.head.0.load(Ordering::Relaxed))
+    }
+
+    /// Whether the value at position `head` is published.
+    fn published_at(&self, head: usize) -> bool {
         // Acquire: as in `pop`, seeing the sequence means seeing the value.
         self.slots[head & self.mask].seq.load(Ordering::Acquire) == head + 1
-            || self.is_drained_at(head)
     }
 
     /// Whether a push would succeed or find the ring closed now: what a

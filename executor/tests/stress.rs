@@ -169,6 +169,9 @@ fn stress(how: How, prefix: &'static str) {
                                 RejectReason::Failed => {
                                     panic!("the pool failed, yet no worker may die here")
                                 }
+                                RejectReason::NoPriorities => {
+                                    panic!("no priority was asked for")
+                                }
                             }
                             // The original closure came back: running it
                             // records this very id (checked at the end).

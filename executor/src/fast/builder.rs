@@ -36,6 +36,7 @@ pub struct FastBuilder<B: Backend> {
     clock: Option<Arc<B, Box<dyn Clock>>>,
     retries: RetrySettings,
     latency_window: Option<Duration>,
+    priorities: Option<usize>,
 }
 // ANCHOR_END: fast_builder
 
@@ -49,6 +50,8 @@ pub(crate) struct FastSettings<B: Backend> {
     pub(crate) retries: RetrySettings,
     /// Some if the workers keep latency windows: their length.
     pub(crate) latency_window: Option<Duration>,
+    /// Some if a shared pool has priority levels: the aging bound.
+    pub(crate) aging: Option<usize>,
 }
 
 impl<B: Backend> Default for FastBuilder<B> {
@@ -61,6 +64,7 @@ impl<B: Backend> Default for FastBuilder<B> {
             clock: None,
             retries: RetrySettings::default(),
             latency_window: None,
+            priorities: None,
         }
     }
 }
@@ -160,6 +164,25 @@ impl<B: Backend> FastBuilder<B> {
         self
     }
 
+    /// Gives a shared pool three priority levels (see
+    /// [`FastPool::submit_at`]), a task at the head of its level passed
+    /// over by at most about `aging` higher-priority tasks. Off by
+    /// default: each take then looks at three rings and keeps the aging
+    /// counts. Zero is an error, and so are priorities in a partitioned
+    /// pool (they would break per-key order).
+    ///
+    /// ```
+    /// use executor::{BuildError, FastExecutor, FastPartitionedExecutor};
+    /// let refused = FastExecutor::builder().priorities(0).build();
+    /// assert!(matches!(refused, Err(BuildError::ZeroAging)));
+    /// let refused = FastPartitionedExecutor::builder().priorities(4).build_partitioned();
+    /// assert!(matches!(refused, Err(BuildError::PrioritiesBreakOrder)));
+    /// ```
+    pub fn priorities(mut self, aging: usize) -> Self {
+        self.priorities = Some(aging);
+        self
+    }
+
     fn settings(self) -> Result<FastSettings<B>, BuildError> {
         let workers = self.workers.unwrap_or_else(crate::sizing::cores);
         if workers == 0 {
@@ -184,6 +207,9 @@ impl<B: Backend> FastBuilder<B> {
         if self.retries.dead_letters == 0 {
             return Err(BuildError::ZeroDeadLetters);
         }
+        if self.priorities == Some(0) {
+            return Err(BuildError::ZeroAging);
+        }
         let clock = self.timed.then(|| {
             self.clock
                 .unwrap_or_else(|| Arc::new(Box::new(BackendClock::<B>::default())))
@@ -195,6 +221,7 @@ impl<B: Backend> FastBuilder<B> {
             clock,
             retries: self.retries,
             latency_window: self.latency_window,
+            aging: self.priorities,
         })
     }
 
@@ -206,6 +233,9 @@ impl<B: Backend> FastBuilder<B> {
     /// Checks the settings and starts a partitioned pool: one ring per
     /// worker.
     pub fn build_partitioned(self) -> Result<FastPartitionedPool<B>, BuildError> {
+        if self.priorities.is_some() {
+            return Err(BuildError::PrioritiesBreakOrder);
+        }
         Ok(FastPartitionedPool {
             pool: FastPool::start(self.settings()?, true)?,
         })
@@ -222,6 +252,7 @@ impl<B: Backend> fmt::Debug for FastBuilder<B> {
             .field("clock", &self.clock.as_ref().map(|_| "custom"))
             .field("retries", &self.retries)
             .field("latency_window", &self.latency_window)
+            .field("priorities", &self.priorities)
             .finish()
     }
 }

@@ -51,7 +51,10 @@ impl<B: Backend> Core<B> {
     pub(crate) fn next(&self, lane: usize, held: &mut Held) -> Option<Box<dyn Job>> {
         let ring = &self.lanes[lane];
         if held.due.is_empty() {
-            return ring.take();
+            return match self.take(lane, None) {
+                Took::Item(job) => Some(job),
+                Took::Drained | Took::TimedOut => None,
+            };
         }
         let hold_lane = self.partitioned && self.retries.key_order == KeyOrder::Hold;
         loop {
@@ -69,7 +72,7 @@ impl<B: Backend> Core<B> {
                     .wait_until_for(|| ring.ring.is_closed(), wait);
                 continue;
             }
-            match ring.take_for(wait) {
+            match self.take(lane, Some(wait)) {
                 Took::Item(job) => return Some(job),
                 Took::TimedOut | Took::Drained => continue,
             }

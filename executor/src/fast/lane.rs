@@ -55,7 +55,21 @@ impl<B: Backend, T> Lane<B, T> {
     // ANCHOR: offer
     /// Queues the value `make` builds from its position, waiting for a slot
     /// if `wait` and the ring is full. On failure `make` comes back unrun.
-    pub fn offer<M>(&self, mut make: M, wait: bool) -> Result<(), PushError<M>>
+    pub fn offer<M>(&self, make: M, wait: bool) -> Result<(), PushError<M>>
+    where
+        M: FnOnce(usize) -> T,
+    {
+        self.offer_to(make, wait, &self.not_empty)
+    }
+
+    /// As [`offer`](Self::offer), waking a worker parked at `idle`: the
+    /// lane's own parking, or the one a prioritized pool's levels share.
+    pub(crate) fn offer_to<M>(
+        &self,
+        mut make: M,
+        wait: bool,
+        idle: &Parking<B>,
+    ) -> Result<(), PushError<M>>
     where
         M: FnOnce(usize) -> T,
     {
@@ -63,7 +77,7 @@ impl<B: Backend, T> Lane<B, T> {
             match self.ring.push(make) {
                 Ok(()) => {
                     // Published first, then the look for a sleeper.
-                    self.not_empty.wake_one();
+                    idle.wake_one();
                     return Ok(());
                 }
                 Err(PushError::Full(back)) if wait => {
@@ -103,33 +117,17 @@ impl<B: Backend, T> Lane<B, T> {
         self.take_within(Some(timeout))
     }
 
-    fn take_within(&self, timeout: Option<Duration>) -> Took<T> {
-        loop {
-            match self.ring.pop() {
-                Pop::Item(value) => {
-                    // A slot is free: a submitter waiting for one may go.
-                    self.not_full.wake_one();
-                    return Took::Item(value);
-                }
-                Pop::Empty => {
-                    let ready = || self.ring.poppable();
-                    match timeout {
-                        None => self.not_empty.wait_until(ready),
-                        Some(t) if !self.not_empty.wait_until_for(ready, t) => {
-                            return Took::TimedOut;
-                        }
-                        Some(_) => {}
-                    }
-                }
-                Pop::Drained => {
-                    // Pass the news on: a worker parked while a push that
-                    // won its position before the close was publishing has
-                    // nobody else to wake it now that the lane is drained.
-                    self.not_empty.wake_all();
-                    return Took::Drained;
-                }
+    /// [`take`](Self::take) or [`take_for`](Self::take_for).
+    pub(crate) fn take_within(&self, timeout: Option<Duration>) -> Took<T> {
+        let pop = || match self.ring.pop() {
+            Pop::Item(value) => {
+                // A slot is free: a submitter waiting for one may go.
+                self.not_full.wake_one();
+                Pop::Item(value)
             }
-        }
+            other => other,
+        };
+        take_with(&self.not_empty, timeout, pop, || self.ring.poppable())
     }
     // ANCHOR_END: take
 
@@ -141,3 +139,34 @@ impl<B: Backend, T> Lane<B, T> {
         first
     }
 }
+
+// ANCHOR: take_with
+/// A consumer's loop over whatever `pop` takes from (one ring, or a
+/// prioritized pool's levels): a value, or a sleep at `idle` until
+/// `ready()` says a pop would find a value or the end (at most about
+/// `timeout`, if one is given).
+pub(crate) fn take_with<B: Backend, T>(
+    idle: &Parking<B>,
+    timeout: Option<Duration>,
+    mut pop: impl FnMut() -> Pop<T>,
+    mut ready: impl FnMut() -> bool,
+) -> Took<T> {
+    loop {
+        match pop() {
+            Pop::Item(value) => return Took::Item(value),
+            Pop::Empty => match timeout {
+                None => idle.wait_until(&mut ready),
+                Some(t) if !idle.wait_until_for(&mut ready, t) => return Took::TimedOut,
+                Some(_) => {}
+            },
+            Pop::Drained => {
+                // Pass the news on: a worker parked while a push that
+                // won its position before the close was publishing has
+                // nobody else to wake it now that the lane is drained.
+                idle.wake_all();
+                return Took::Drained;
+            }
+        }
+    }
+}
+// ANCHOR_END: take_with

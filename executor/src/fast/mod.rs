@@ -16,16 +16,17 @@
 //! ([`FastPool::submit_retrying`]): the worker that ran a failed
 //! attempt keeps the task and runs it again when due, so a retry never
 //! goes back through a ring; a lock guards only the budget and the dead
-//! letters, and only a failure takes it.
+//! letters, and only a failure takes it. If asked, priorities
+//! ([`FastPool::submit_at`]): a ring per level, one parking place for
+//! the workers, aging counted in atomics.
 //!
 //! What it leaves out, compared with [`Pool`](crate::Pool): rejection
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring. So do priorities (a decision
-//! across several lanes, and aging counted across workers) and pressure
-//! from queue waits and arrival rates (state moved on every arrival, where
-//! a look reads depth). No supervisor either: nothing
+//! a removal from the middle of a ring. So does pressure from queue waits
+//! and arrival rates (state moved on every arrival, where a look reads
+//! depth). No supervisor either: nothing
 //! but the task runs on a fast worker (no hooks), and its panic is caught,
 //! so no panic can end a worker. Nor does it help a task that waits
 //! on its own lane: a blocking submit into a full lane that only the
@@ -43,6 +44,7 @@ mod latency;
 mod levels;
 mod metrics;
 mod observe;
+mod priority;
 mod retry;
 mod shutdown;
 mod submit;
@@ -62,6 +64,7 @@ use builder::FastSettings;
 use core::fmt;
 use core::time::Duration;
 use levels::Levels;
+use priority::Aging;
 use retry::Retries;
 use worker::Own;
 
@@ -79,6 +82,9 @@ pub(crate) struct Core<B: Backend> {
     /// The retry budget and the dead letters (touched when an attempt
     /// fails, never when a task succeeds).
     pub(crate) retries: Retries<B>,
+    /// Some if the shared pool has priority levels (then its lanes are
+    /// the levels, every worker serving all three): their aging.
+    pub(crate) aging: Option<Aging<B>>,
     /// One lane per worker, each served by its worker alone.
     pub(crate) partitioned: bool,
     /// Whether tasks are stamped as they are queued (the pool keeps
@@ -164,8 +170,13 @@ impl<B: Backend> FastPool<B> {
             clock,
             retries,
             latency_window,
+            aging,
         } = settings;
-        let lanes = if partitioned { workers } else { 1 };
+        let lanes = match (partitioned, aging) {
+            (true, _) => workers,
+            (false, Some(_)) => crate::lane::LEVELS,
+            (false, None) => 1,
+        };
         let now = clock.as_ref().map_or(Duration::ZERO, |c| c.now());
         let rings: Box<[Lane<B, Box<dyn Job>>]> = (0..lanes).map(|_| Lane::new(capacity)).collect();
         // Saturated means full: the ring's slots, rounded up from `capacity`.
@@ -178,6 +189,7 @@ impl<B: Backend> FastPool<B> {
             levels,
             clock,
             retries: Retries::new(retries),
+            aging: aging.map(Aging::new),
             partitioned,
             stamps: latency_window.is_some(),
             rejected: AtomicU64::new(0),
@@ -194,7 +206,7 @@ impl<B: Backend> FastPool<B> {
         for index in 0..workers {
             let core = pool.core.clone();
             let spawned = thread::spawn::<B, _, _>(format!("fast-worker-{index}"), move || {
-                worker::work(&core, index % lanes, index)
+                worker::work(&core, core.lane_of(index), index)
             });
             match spawned {
                 Ok(handle) => {
@@ -261,6 +273,12 @@ impl<B: Backend> FastPartitionedPool<B> {
 }
 
 impl<B: Backend> Core<B> {
+    /// The lane worker `index` serves: its own in a partitioned pool, else
+    /// the first (a prioritized pool's workers serve every level from it).
+    pub(crate) fn lane_of(&self, index: usize) -> usize {
+        if self.partitioned { index } else { 0 }
+    }
+
     /// The pool's clock now, or zero if it keeps no time.
     pub(crate) fn now(&self) -> Duration {
         self.clock

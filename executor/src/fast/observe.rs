@@ -63,9 +63,11 @@ impl<B: Backend> FastPool<B> {
             [only] => only.level,
             _ => core.levels.pool(depths.iter().sum()),
         };
+        // A hot partition: only a partitioned pool's lanes are partitions
+        // (a prioritized pool's are its levels).
         let normal = lanes.iter().any(|lane| lane.level == Level::Normal);
         for lane in &mut lanes {
-            lane.hot = normal && lane.level == Level::Saturated;
+            lane.hot = core.partitioned && normal && lane.level == Level::Saturated;
         }
         PressureSnapshot {
             pool,
@@ -103,7 +105,6 @@ impl<B: Backend> FastPool<B> {
     pub fn health(&self, stuck_after: Duration) -> Health {
         let core = &self.core;
         let now = core.now();
-        let lanes = core.lanes.len();
         let workers: Vec<WorkerHealth> = core
             .own
             .iter()
@@ -113,7 +114,7 @@ impl<B: Backend> FastPool<B> {
                 let (running, last_active) = own.0.heartbeat.read();
                 WorkerHealth {
                     index,
-                    lane: index % lanes,
+                    lane: core.lane_of(index),
                     processed: completed + failed,
                     failed,
                     last_active,

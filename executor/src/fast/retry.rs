@@ -187,7 +187,8 @@ impl<B: Backend> Core<B> {
         let mut new_id = id;
         // The book's lock is held across the push, which never waits, so
         // no other letter can take this one's place meanwhile.
-        let pushed = self.lanes[lane].offer(
+        let pushed = self.push(
+            lane,
             |position| {
                 let Buried { mut job, .. } = letter.take().expect("made once");
                 new_id = TaskId((position * lanes + lane) as u64);
@@ -246,7 +247,9 @@ impl<B: Backend> FastPool<B> {
     {
         let policy = *policy;
         self.core
-            .admit(0, task, true, |id, f| retrying(id, f, None, policy))
+            .admit(self.core.shared_lane(), task, true, |id, f| {
+                retrying(id, f, None, policy)
+            })
     }
     // ANCHOR_END: fast_submit_retrying
 

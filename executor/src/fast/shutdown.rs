@@ -43,6 +43,10 @@ impl<B: Backend> FastPool<B> {
         for lane in &self.core.lanes {
             lane.close();
         }
+        // A prioritized pool's workers park at the first level's lane,
+        // which was closed (and woken) before the others: wake them again
+        // now that every level is closed, or they would sleep on.
+        self.core.idle(0).wake_all();
     }
 
     /// Whether shutdown has started.

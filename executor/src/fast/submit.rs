@@ -33,11 +33,11 @@ impl<B: Backend> Core<B> {
             self.stamp(job)
         };
         // Try once without waiting: a full lane is the rare, slow path.
-        let pushed = match self.lanes[lane].offer(make, false) {
+        let pushed = match self.push(lane, make, false) {
             // Waiting for room in a lane that only the caller serves would
             // wait for itself: fail fast instead of deadlocking.
             Err(PushError::Full(make)) if wait && !self.serves_alone(lane) => {
-                self.lanes[lane].offer(make, true)
+                self.push(lane, make, true)
             }
             other => other,
         };
@@ -59,15 +59,15 @@ impl<B: Backend> Core<B> {
     /// `lane` (a partitioned pool's worker of that lane, or a shared pool's
     /// only worker).
     fn serves_alone(&self, lane: usize) -> bool {
-        let lanes = self.lanes.len();
-        if lanes == 1 && self.own.len() > 1 {
+        if !self.partitioned && self.own.len() > 1 {
             return false;
         }
         let me = thread::current_id::<B>();
         let ids = self.worker_ids.lock();
+        // A shared pool's one worker serves every lane (and level).
         ids.iter()
             .enumerate()
-            .any(|(index, id)| *id == me && index % lanes == lane)
+            .any(|(index, id)| *id == me && (!self.partitioned || index == lane))
     }
 }
 
@@ -89,7 +89,9 @@ impl<B: Backend> FastPool<B> {
         F: FnOnce() + Send + 'static,
     {
         self.core
-            .admit(0, task, true, |id, f| detached::<B, F>(id, f, None))
+            .admit(self.core.shared_lane(), task, true, |id, f| {
+                detached::<B, F>(id, f, None)
+            })
     }
     // ANCHOR_END: fast_execute
 
@@ -107,7 +109,9 @@ impl<B: Backend> FastPool<B> {
         F: FnOnce() + Send + 'static,
     {
         self.core
-            .admit(0, task, false, |id, f| detached::<B, F>(id, f, None))
+            .admit(self.core.shared_lane(), task, false, |id, f| {
+                detached::<B, F>(id, f, None)
+            })
     }
 
     /// Runs `task` and returns a handle to its result, waiting for a slot
@@ -124,7 +128,10 @@ impl<B: Backend> FastPool<B> {
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        self.core.admit(0, task, true, |id, f| package(id, f, None))
+        self.core
+            .admit(self.core.shared_lane(), task, true, |id, f| {
+                package(id, f, None)
+            })
     }
 
     /// Like [`submit`](Self::submit), failing fast when the ring is full.
@@ -141,7 +148,9 @@ impl<B: Backend> FastPool<B> {
         T: Send + 'static,
     {
         self.core
-            .admit(0, task, false, |id, f| package(id, f, None))
+            .admit(self.core.shared_lane(), task, false, |id, f| {
+                package(id, f, None)
+            })
     }
 }
 

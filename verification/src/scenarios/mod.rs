@@ -11,6 +11,7 @@ mod cancel_races_start;
 mod cancel_signal;
 mod fast_operations;
 mod fast_pool;
+mod fast_priorities;
 mod fast_retries;
 mod hooks_outside_lock;
 mod idle_worker_wakes;
@@ -60,6 +61,7 @@ pub use fast_pool::{
     fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
     fast_per_key_fifo, fast_shutdown_races_submit,
 };
+pub use fast_priorities::fast_low_priority_not_starved;
 pub use fast_retries::{fast_retry_ends_once, fast_retry_keeps_key_order};
 pub use hooks_outside_lock::hooks_outside_lock;
 pub use idle_worker_wakes::idle_worker_wakes;
@@ -186,6 +188,7 @@ macro_rules! scenario_tests {
             fast_heartbeat_reads_whole,
             supervisor_restarts_within_cap,
             low_priority_not_starved,
+            fast_low_priority_not_starved,
             retry_ends_once,
             retry_keeps_key_order,
             fast_retry_ends_once,
