@@ -68,6 +68,29 @@ impl Rates {
         }
     }
 
+    /// Rates whose first interval starts at `now`.
+    pub(crate) fn starting(now: Duration) -> Self {
+        Self {
+            started: Some(now),
+            ..Self::default()
+        }
+    }
+
+    /// Counts `arrivals` and `services` that happened since the last call,
+    /// then closes the interval if it has ended: for a pool that counts
+    /// nothing per task and reads its counters when someone looks.
+    pub(crate) fn count_since(
+        &mut self,
+        arrivals: u64,
+        services: u64,
+        now: Duration,
+        interval: Duration,
+    ) {
+        self.arrivals += arrivals;
+        self.services += services;
+        self.roll(now, interval);
+    }
+
     fn roll(&mut self, now: Duration, interval: Duration) {
         let started = *self.started.get_or_insert(now);
         let elapsed = now.saturating_sub(started);
@@ -242,5 +265,16 @@ mod tests {
         }
         r.count(true, s(2), s(1));
         assert!(!r.outpaced, "service caught up: {r:?}");
+    }
+
+    #[test]
+    fn counts_read_at_a_look_make_the_same_rates() {
+        let s = Duration::from_secs;
+        let mut r = Rates::starting(s(0));
+        r.count_since(30, 10, s(0), s(1)); // the interval has not ended
+        assert_eq!((r.arrival, r.service), (0.0, 0.0));
+        r.count_since(0, 0, s(1), s(1));
+        assert_eq!((r.arrival, r.service), (15.0, 5.0), "blended with 0");
+        assert!(r.outpaced);
     }
 }

@@ -84,6 +84,28 @@ fn aging_bounds_how_long_a_head_is_passed_over() {
     assert_eq!(order.len(), 12);
 }
 
+/// Guarantee: each head waits its own bound: the low task behind one that
+/// just aged starts counting afresh, so two lows are spread out, never
+/// run back to back while high work waits.
+#[test]
+fn the_next_head_waits_its_own_bound() {
+    let (pool, release, log) = held_pool(2, 16);
+    logged(&pool, &log, Priority::Low, "low 1");
+    logged(&pool, &log, Priority::Low, "low 2");
+    for i in 0..6 {
+        logged(&pool, &log, Priority::High, &format!("high {i}"));
+    }
+    release.send(()).unwrap();
+    pool.shutdown().unwrap();
+    let order = log.lock().unwrap().clone();
+    let lows: Vec<usize> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.starts_with("low").then_some(i))
+        .collect();
+    assert_eq!(lows, [2, 5], "two highs before each low: {order:?}");
+}
+
 /// Guarantee: a submitter blocked on a full level is woken when a task of
 /// that level is taken, whatever the other levels hold.
 #[test]

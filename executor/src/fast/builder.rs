@@ -83,9 +83,11 @@ impl<B: Backend> FastBuilder<B> {
         self
     }
 
-    /// The depth watermarks of the backpressure signal (default: a quarter
-    /// and three quarters of the capacity). Only depth counts here: see
-    /// [`FastPool::pressure`].
+    /// The backpressure signal's settings (default: depth watermarks at a
+    /// quarter and three quarters of the capacity). A
+    /// [`target_wait`](PressureConfig::target_wait) adds queue waits and
+    /// rates (see [`FastPool::pressure`]) and implies [`Self::timed`];
+    /// each task is then stamped as it is queued.
     pub fn pressure(mut self, config: PressureConfig) -> Self {
         self.pressure = Some(config);
         self
@@ -210,7 +212,9 @@ impl<B: Backend> FastBuilder<B> {
         if self.priorities == Some(0) {
             return Err(BuildError::ZeroAging);
         }
-        let clock = self.timed.then(|| {
+        // Queue waits and rates are read on the pool's clock.
+        let timed = self.timed || pressure.delay.is_some() || pressure.rate_interval.is_some();
+        let clock = timed.then(|| {
             self.clock
                 .unwrap_or_else(|| Arc::new(Box::new(BackendClock::<B>::default())))
         });

@@ -8,8 +8,9 @@
 //! ([`FastPool::pressure`](crate::FastPool::pressure)): from the level
 //! the last look left, by a compare-exchange. Between two looks a depth
 //! may have crossed a band and come back unseen; what a look reports never
-//! flaps inside a band. Queue waits and rates, which need a clock read on
-//! every task, are `Pool`'s; so are subscriptions to transitions.
+//! flaps inside a band. Queue waits and rates, if the config asks for
+//! them, are moved by the looks under a lock of their own (see `looks`);
+//! subscriptions to transitions are `Pool`'s.
 
 use crate::pressure::{Level, PressureConfig, depth_level};
 use crate::sync::{AtomicUsize, Backend, Ordering};

@@ -8,7 +8,8 @@
 //! and the parking protocol's wake-ups.
 //!
 //! For operating it: a backpressure level per lane and for the pool, from
-//! depth with hysteresis ([`FastPool::pressure`]), and each worker's health
+//! depth with hysteresis and, if asked, queue waits and rates
+//! ([`FastPool::pressure`]), and each worker's health
 //! from a heartbeat the worker writes itself, with the stuck tasks
 //! ([`FastPool::health`]), both read without a lock; if asked, queue-wait
 //! and run-time percentiles ([`FastPool::latency`]), each worker recording
@@ -24,9 +25,9 @@
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring. So does pressure from queue waits
-//! and arrival rates (state moved on every arrival, where a look reads
-//! depth). No supervisor either: nothing
+//! a removal from the middle of a ring. Pressure transitions have no
+//! subscriptions: a level moves only when someone looks (see
+//! [`FastPool::pressure`]). No supervisor either: nothing
 //! but the task runs on a fast worker (no hooks), and its panic is caught,
 //! so no panic can end a worker. Nor does it help a task that waits
 //! on its own lane: a blocking submit into a full lane that only the
@@ -42,6 +43,7 @@ mod held;
 mod lane;
 mod latency;
 mod levels;
+mod looks;
 mod metrics;
 mod observe;
 mod priority;
@@ -64,6 +66,7 @@ use builder::FastSettings;
 use core::fmt;
 use core::time::Duration;
 use levels::Levels;
+use looks::Looks;
 use priority::Aging;
 use retry::Retries;
 use worker::Own;
@@ -77,6 +80,9 @@ pub(crate) struct Core<B: Backend> {
     pub(crate) own: Box<[Padded<Own<B>>]>,
     /// The pressure levels the last look left.
     pub(crate) levels: Levels<B>,
+    /// Some if the pressure config watches queue waits or rates: the
+    /// gauges the looks move.
+    pub(crate) looks: Option<Looks<B>>,
     /// Some if the pool keeps time: its clock.
     pub(crate) clock: Option<Arc<B, Box<dyn Clock>>>,
     /// The retry budget and the dead letters (touched when an attempt
@@ -181,17 +187,19 @@ impl<B: Backend> FastPool<B> {
         let rings: Box<[Lane<B, Box<dyn Job>>]> = (0..lanes).map(|_| Lane::new(capacity)).collect();
         // Saturated means full: the ring's slots, rounded up from `capacity`.
         let levels = Levels::new(pressure, rings[0].ring.capacity(), lanes);
+        let looks = Looks::new(pressure, rings[0].ring.capacity(), lanes, now);
         let core = Arc::new(Core {
             lanes: rings,
             own: (0..workers)
-                .map(|_| Padded(Own::new(now, latency_window)))
+                .map(|_| Padded(Own::new(now, latency_window, pressure.delay)))
                 .collect(),
             levels,
+            looks,
             clock,
             retries: Retries::new(retries),
             aging: aging.map(Aging::new),
             partitioned,
-            stamps: latency_window.is_some(),
+            stamps: latency_window.is_some() || pressure.delay.is_some(),
             rejected: AtomicU64::new(0),
             worker_ids: Mutex::new(Vec::with_capacity(workers)),
         });

@@ -22,9 +22,15 @@ impl<B: Backend> FastPool<B> {
     /// against the watermarks, with hysteresis, and the pool's from the
     /// total. A level moves when someone looks, from where the last look
     /// left it, so what this reports never flaps inside a band; a hot lane
-    /// is Saturated while another is Normal. Queue waits, rates and a
-    /// retry-after hint need a clock read on every task: they are
-    /// [`Pool::pressure`](crate::Pool::pressure)'s.
+    /// is Saturated while another is Normal.
+    ///
+    /// With a [`target_wait`](crate::PressureConfig::target_wait), queue
+    /// waits and rates count too, as in
+    /// [`Pool::pressure`](crate::Pool::pressure): waits above the target
+    /// for a whole interval saturate, arrivals outpacing service elevate,
+    /// and the snapshot gives the rates and a retry-after hint. A look
+    /// reads the counts the pool keeps anyway and each worker's queue-wait
+    /// samples, and moves the gauges under a lock only looks take.
     ///
     /// ```
     /// use executor::{FastExecutor, Level, PressureConfig};
@@ -48,6 +54,9 @@ impl<B: Backend> FastPool<B> {
     /// ```
     pub fn pressure(&self) -> PressureSnapshot {
         let core = &self.core;
+        if let Some(looks) = &core.looks {
+            return core.look(looks);
+        }
         let depths: Vec<usize> = core.lanes.iter().map(|lane| lane.ring.len()).collect();
         let mut lanes: Vec<LanePressure> = depths
             .iter()

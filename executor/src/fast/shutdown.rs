@@ -10,7 +10,8 @@ use crate::task::drop_quietly;
 impl<B: Backend> FastPool<B> {
     // ANCHOR: fast_shutdown
     /// Graceful shutdown: stop accepting, run every task already accepted,
-    /// join the workers. Calling it again is harmless. From inside one of
+    /// join the workers. Calling it again is harmless, and two callers at
+    /// once both return only once every worker has left. From inside one of
     /// the pool's tasks it starts the shutdown, cannot wait for it, and
     /// returns [`LifecycleError::FromWorker`].
     ///
@@ -26,8 +27,11 @@ impl<B: Backend> FastPool<B> {
     pub fn shutdown(&self) -> Result<(), LifecycleError> {
         self.close();
         self.refuse_if_worker()?;
-        let workers = core::mem::take(&mut *self.workers.lock());
-        for worker in workers {
+        // The lock is held across the joins: a second caller waits on it
+        // until the first has joined every worker, so it too returns only
+        // once every accepted task has run (and then finds none to join).
+        let mut workers = self.workers.lock();
+        for worker in workers.drain(..) {
             // A worker's own code catches every panic of user code; a join
             // error would be a bug of ours, and has nobody to go to.
             if let Err(payload) = worker.join() {

@@ -7,6 +7,7 @@
 use super::Core;
 use super::heartbeat::Heartbeat;
 use super::held::Held;
+use super::looks::Codel;
 use super::metrics::Counters;
 use crate::clock::Clock;
 use crate::latency::Book;
@@ -20,6 +21,8 @@ pub(crate) struct Own<B: Backend> {
     pub(crate) counters: Counters<B>,
     pub(crate) heartbeat: Heartbeat<B>,
     pub(crate) latency: Option<Mutex<B, Book>>,
+    /// If the pool's pressure watches queue waits: this worker's samples.
+    pub(crate) codel: Option<Codel<B>>,
 }
 
 /// When a timed pool's task started, and when it was queued if stamped.
@@ -30,11 +33,16 @@ struct Started {
 }
 
 impl<B: Backend> Own<B> {
-    pub(crate) fn new(now: Duration, window: Option<Duration>) -> Self {
+    pub(crate) fn new(
+        now: Duration,
+        window: Option<Duration>,
+        delay: Option<(Duration, Duration)>,
+    ) -> Self {
         Self {
             counters: Counters::new(),
             heartbeat: Heartbeat::new(now),
             latency: window.map(|w| Mutex::new(Book::new(w))),
+            codel: delay.map(Codel::new),
         }
     }
 
@@ -48,10 +56,11 @@ impl<B: Backend> Own<B> {
         };
         let at = clock.now();
         self.heartbeat.started(job.id(), at);
-        Some(Started {
-            at,
-            queued: job.enqueued(),
-        })
+        let queued = job.enqueued();
+        if let (Some(codel), Some(queued)) = (&self.codel, queued) {
+            codel.sample(at.saturating_sub(queued), at);
+        }
+        Some(Started { at, queued })
     }
 
     // ANCHOR: fast_timing

@@ -10,7 +10,8 @@ use core::time::Duration;
 use executor::fast::Heartbeat;
 use executor::sync::{Arc, Backend, thread};
 use executor::{
-    FastPartitionedPool, FastPool, Level, ManualClock, PressureConfig, PressureSnapshot, TaskId,
+    FastBuilder, FastPartitionedPool, FastPool, Level, ManualClock, PressureConfig,
+    PressureSnapshot, TaskId,
 };
 
 /// Normal at or below 1, Elevated from 3, Saturated at 4 (full).
@@ -40,14 +41,26 @@ fn allowed(p: &PressureSnapshot) {
 /// drained; a second thread's look races the drain and sees a level its
 /// own depth allows.
 pub fn fast_pressure_returns_to_normal<B: Backend>() {
-    let pool = Arc::<B, _>::new(
+    returns_to_normal(FastPool::<B>::builder().pressure(PressureConfig::watermarks(LOW, HIGH)));
+}
+
+/// The same with queue waits and rates watched: the looks move the gauges
+/// under their own lock while the worker samples its waits under its own.
+/// The clock stands still, so depth alone sets the levels, and they must
+/// be the same.
+pub fn fast_timed_pressure_returns_to_normal<B: Backend>() {
+    let waits = PressureConfig::watermarks(LOW, HIGH)
+        .target_wait(Duration::from_millis(5), Duration::from_millis(100));
+    returns_to_normal(
         FastPool::<B>::builder()
-            .workers(1)
-            .capacity(FULL)
-            .pressure(PressureConfig::watermarks(LOW, HIGH))
-            .build()
-            .unwrap(),
+            .pressure(waits)
+            .clock(ManualClock::<B>::new()),
     );
+}
+
+/// The run both scenarios share, on a pool from `builder`.
+fn returns_to_normal<B: Backend>(builder: FastBuilder<B>) {
+    let pool = Arc::<B, _>::new(builder.workers(1).capacity(FULL).build().unwrap());
     let level = |pool: &FastPool<B>| {
         let p = pool.pressure();
         allowed(&p);

@@ -56,6 +56,7 @@ pub use cancel_races_start::cancel_races_start;
 pub use cancel_signal::cancel_signal_stops_task;
 pub use fast_operations::{
     fast_heartbeat_reads_whole, fast_pressure_returns_to_normal, fast_stuck_task_reported,
+    fast_timed_pressure_returns_to_normal,
 };
 pub use fast_pool::{
     fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
@@ -95,7 +96,7 @@ pub use shutdown_now_accounting::shutdown_now_accounting;
 pub use shutdown_races_submit::shutdown_races_submit;
 pub use shutdown_timeout::shutdown_timeout;
 pub use shutdown_wakes_blocked_submitter::shutdown_wakes_blocked_submitter;
-pub use shutdowns_race::shutdowns_race;
+pub use shutdowns_race::{fast_shutdowns_race, shutdowns_race};
 pub use stuck_reported::stuck_task_reported;
 pub use supervision::supervisor_restarts_within_cap;
 pub use task_set_collects::task_set_collects;
@@ -199,6 +200,12 @@ macro_rules! scenario_tests {
         $crate::scenario_tests!(@heavy $method, $backend:
             ring_two_consumers,
             fast_per_key_fifo,
+            // Two more locks (the looks' and the worker's queue-wait
+            // samples): 63,288 executions, 49 s at bound 2.
+            fast_timed_pressure_returns_to_normal,
+            // Three threads and a lock held across joins: 21,767
+            // executions, 14 s at bound 2.
+            fast_shutdowns_race,
         );
         #[test]
         fn parking_wakes_each() {
