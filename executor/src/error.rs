@@ -53,6 +53,9 @@ pub enum BuildError {
     /// A dead-letter queue of capacity 0 could keep no letter.
     #[error("the dead-letter queue must hold at least one letter (got 0)")]
     ZeroDeadLetters,
+    /// A pressure watcher that looks every zero seconds would never sleep.
+    #[error("the pressure watcher's period must be longer than zero")]
+    ZeroWatchPeriod,
     /// A latency window of zero length could hold no measure.
     #[error("the latency window must be longer than zero")]
     ZeroLatencyWindow,

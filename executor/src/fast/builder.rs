@@ -2,11 +2,12 @@
 //! watermarks and whether it keeps time; every setting is checked before a
 //! thread starts.
 
+use super::watch::Subscriber;
 use super::{FastPartitionedPool, FastPool};
 use crate::builder::DEFAULT_CAPACITY;
 use crate::clock::{BackendClock, Clock};
 use crate::error::BuildError;
-use crate::pressure::PressureConfig;
+use crate::pressure::{PressureConfig, PressureEvent};
 use crate::retry::{KeyOrder, RetryBudget, RetrySettings};
 use crate::sync::{Arc, Backend};
 use core::fmt;
@@ -37,6 +38,7 @@ pub struct FastBuilder<B: Backend> {
     retries: RetrySettings,
     latency_window: Option<Duration>,
     priorities: Option<usize>,
+    watch: Option<(Duration, Arc<B, Box<Subscriber>>)>,
 }
 // ANCHOR_END: fast_builder
 
@@ -52,6 +54,9 @@ pub(crate) struct FastSettings<B: Backend> {
     pub(crate) latency_window: Option<Duration>,
     /// Some if a shared pool has priority levels: the aging bound.
     pub(crate) aging: Option<usize>,
+    /// Some if the pool has a pressure subscriber: how often the watcher
+    /// looks, and the subscriber.
+    pub(crate) watch: Option<(Duration, Arc<B, Box<Subscriber>>)>,
 }
 
 impl<B: Backend> Default for FastBuilder<B> {
@@ -65,6 +70,7 @@ impl<B: Backend> Default for FastBuilder<B> {
             retries: RetrySettings::default(),
             latency_window: None,
             priorities: None,
+            watch: None,
         }
     }
 }
@@ -185,6 +191,53 @@ impl<B: Backend> FastBuilder<B> {
         self
     }
 
+    // ANCHOR: fast_on_pressure
+    /// Calls `subscriber` with each change of the backpressure signal,
+    /// from a thread of the pool's (`fast-pressure`) that looks `every`
+    /// period and also delivers what callers' looks found: once each, in
+    /// the order the looks found them, outside every lock, inside a panic
+    /// boundary. A change that comes and goes between two looks is not
+    /// seen. After a shutdown has joined the workers, the watcher takes a
+    /// last look, so the return to Normal is heard. Zero is an error.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use std::time::Duration;
+    /// use executor::{FastExecutor, Level, PressureConfig, PressureEvent};
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let log = seen.clone();
+    /// let pool = FastExecutor::builder()
+    ///     .workers(1)
+    ///     .capacity(4)
+    ///     .pressure(PressureConfig::watermarks(1, 3))
+    ///     .on_pressure(Duration::from_secs(3600), move |e| log.lock().unwrap().push(*e))
+    ///     .build()?;
+    /// let (tx, rx) = std::sync::mpsc::channel::<()>();
+    /// pool.execute(move || rx.recv().unwrap())?;
+    /// # while pool.metrics().queued != 0 { std::thread::yield_now(); }
+    /// for _ in 0..3 {
+    ///     pool.execute(|| ())?;
+    /// }
+    /// assert_eq!(pool.pressure().pool, Level::Elevated); // this look finds the change
+    /// tx.send(())?;
+    /// pool.shutdown()?; // the watcher's last look finds the drained pool
+    /// let levels: Vec<Level> = seen.lock().unwrap().iter().filter_map(|e| match e {
+    ///     PressureEvent::Level { to, .. } => Some(*to),
+    ///     _ => None,
+    /// }).collect();
+    /// assert_eq!(levels, [Level::Elevated, Level::Normal]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn on_pressure(
+        mut self,
+        every: Duration,
+        subscriber: impl Fn(&PressureEvent) + Send + Sync + 'static,
+    ) -> Self {
+        self.watch = Some((every, Arc::new(Box::new(subscriber))));
+        self
+    }
+    // ANCHOR_END: fast_on_pressure
+
     fn settings(self) -> Result<FastSettings<B>, BuildError> {
         let workers = self.workers.unwrap_or_else(crate::sizing::cores);
         if workers == 0 {
@@ -212,6 +265,13 @@ impl<B: Backend> FastBuilder<B> {
         if self.priorities == Some(0) {
             return Err(BuildError::ZeroAging);
         }
+        if self
+            .watch
+            .as_ref()
+            .is_some_and(|(every, _)| every.is_zero())
+        {
+            return Err(BuildError::ZeroWatchPeriod);
+        }
         // Queue waits and rates are read on the pool's clock.
         let timed = self.timed || pressure.delay.is_some() || pressure.rate_interval.is_some();
         let clock = timed.then(|| {
@@ -226,6 +286,7 @@ impl<B: Backend> FastBuilder<B> {
             retries: self.retries,
             latency_window: self.latency_window,
             aging: self.priorities,
+            watch: self.watch,
         })
     }
 
@@ -257,6 +318,7 @@ impl<B: Backend> fmt::Debug for FastBuilder<B> {
             .field("retries", &self.retries)
             .field("latency_window", &self.latency_window)
             .field("priorities", &self.priorities)
+            .field("subscribed", &self.watch.as_ref().map(|(every, _)| every))
             .finish()
     }
 }

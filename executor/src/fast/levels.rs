@@ -9,8 +9,8 @@
 //! the last look left, by a compare-exchange. Between two looks a depth
 //! may have crossed a band and come back unseen; what a look reports never
 //! flaps inside a band. Queue waits and rates, if the config asks for
-//! them, are moved by the looks under a lock of their own (see `looks`);
-//! subscriptions to transitions are `Pool`'s.
+//! them, are moved by the looks under a lock of their own (see `looks`),
+//! as they are for a pool with a subscriber (see `watch`).
 
 use crate::pressure::{Level, PressureConfig, depth_level};
 use crate::sync::{AtomicUsize, Backend, Ordering};

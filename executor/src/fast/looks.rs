@@ -15,9 +15,10 @@
 use super::Core;
 use crate::gauge::{Delay, Gauge, Marks, Rates};
 use crate::observe::{LanePressure, PressureSnapshot};
-use crate::pressure::{Level, PressureConfig};
+use crate::pressure::{Cause, Level, PressureConfig, PressureEvent, Scope};
 use crate::sync::{Backend, Mutex};
 use core::time::Duration;
+use std::collections::VecDeque;
 
 /// One worker's queue-wait signal: a CoDel state fed by the waits of the
 /// tasks it starts.
@@ -79,6 +80,11 @@ pub(crate) struct Looks<B: Backend> {
 struct Gauges {
     pool: Gauge,
     lanes: Vec<Gauge>,
+    /// Which lanes the last look found hot.
+    hot: Vec<bool>,
+    /// If the pool has a subscriber: the transitions found and not yet
+    /// delivered, oldest first.
+    events: Option<VecDeque<PressureEvent>>,
     /// The counts the last look read, for the pool and per lane: accepted,
     /// finished.
     pool_seen: (u64, u64),
@@ -87,14 +93,15 @@ struct Gauges {
 
 impl<B: Backend> Looks<B> {
     /// Gauges for `lanes` lanes of `capacity`, if `config` has a time
-    /// signal; rates count from `now`.
+    /// signal or the pool a subscriber; rates count from `now`.
     pub(crate) fn new(
         config: PressureConfig,
         capacity: usize,
         lanes: usize,
         now: Duration,
+        subscribed: bool,
     ) -> Option<Self> {
-        if config.delay.is_none() && config.rate_interval.is_none() {
+        if config.delay.is_none() && config.rate_interval.is_none() && !subscribed {
             return None;
         }
         let mut gauge = Gauge::default();
@@ -105,10 +112,18 @@ impl<B: Backend> Looks<B> {
             gauges: Mutex::new(Gauges {
                 pool: gauge,
                 lanes: vec![gauge; lanes],
+                hot: vec![false; lanes],
+                events: subscribed.then(VecDeque::new),
                 pool_seen: (0, 0),
                 seen: vec![(0, 0); lanes],
             }),
         })
+    }
+
+    /// The transitions found since the last call, oldest first.
+    pub(crate) fn take_events(&self) -> VecDeque<PressureEvent> {
+        let mut g = self.gauges.lock();
+        g.events.as_mut().map(core::mem::take).unwrap_or_default()
     }
 
     fn marks(&self, lanes: usize) -> Marks {
@@ -161,7 +176,8 @@ impl<B: Backend> Core<B> {
         let recent = reads.iter().filter(|(_, recent)| *recent);
         g.pool.delay.standing = reads.iter().any(|r| r.1) && recent.clone().all(|r| r.0);
         let total: usize = depths.iter().sum();
-        g.pool.update(total, looks.marks(self.lanes.len()));
+        let change = g.pool.update(total, looks.marks(self.lanes.len()));
+        g.found(Scope::Pool, change, total, now);
         if total == 0 {
             codels.iter().for_each(|c| c.forget());
         }
@@ -171,11 +187,16 @@ impl<B: Backend> Core<B> {
             if let (true, Some(&(standing, _))) = (self.partitioned, reads.get(lane)) {
                 gauge.delay.standing = standing;
             }
-            gauge.update(depth, looks.marks(1));
+            let change = gauge.update(depth, looks.marks(1));
+            if self.partitioned {
+                // Only partitions are scopes of their own.
+                g.found(Scope::Lane(lane), change, depth, now);
+            }
+            let gauge = &g.lanes[lane];
             if self.partitioned && depth == 0 {
                 codels.get(lane).inspect(|c| c.forget());
             }
-            let scope = if depths.len() == 1 { &g.pool } else { &*gauge };
+            let scope = if depths.len() == 1 { &g.pool } else { gauge };
             lanes.push(LanePressure {
                 level: scope.level,
                 depth,
@@ -184,8 +205,16 @@ impl<B: Backend> Core<B> {
             });
         }
         let normal = lanes.iter().any(|l| l.level == Level::Normal);
-        for lane in &mut lanes {
+        for (index, lane) in lanes.iter_mut().enumerate() {
             lane.hot = self.partitioned && normal && lane.level == Level::Saturated;
+            if core::mem::replace(&mut g.hot[index], lane.hot) != lane.hot {
+                let hot = lane.hot;
+                g.queue(|| PressureEvent::HotPartition {
+                    lane: index,
+                    hot,
+                    at: now,
+                });
+            }
         }
         PressureSnapshot {
             pool: g.pool.level,
@@ -196,6 +225,35 @@ impl<B: Backend> Core<B> {
         }
     }
     // ANCHOR_END: fast_look
+}
+
+impl Gauges {
+    /// Queues the event `make` builds, if the pool has a subscriber.
+    fn queue(&mut self, make: impl FnOnce() -> PressureEvent) {
+        if let Some(events) = &mut self.events {
+            events.push_back(make());
+        }
+    }
+
+    /// Queues a scope's change of level, if there was one.
+    fn found(
+        &mut self,
+        scope: Scope,
+        change: Option<(Level, Level, Cause)>,
+        depth: usize,
+        at: Duration,
+    ) {
+        if let Some((from, to, cause)) = change {
+            self.queue(|| PressureEvent::Level {
+                scope,
+                from,
+                to,
+                cause,
+                depth,
+                at,
+            });
+        }
+    }
 }
 
 /// Feeds what changed since `seen` into the gauge's rates.

@@ -25,9 +25,10 @@
 //! policies other than blocking and failing fast, cancelling a queued task,
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
-//! a removal from the middle of a ring. Pressure transitions have no
-//! subscriptions: a level moves only when someone looks (see
-//! [`FastPool::pressure`]). No supervisor either: nothing
+//! a removal from the middle of a ring. Its levels move only when
+//! someone looks (see [`FastPool::pressure`]), so a subscriber
+//! ([`FastBuilder::on_pressure`]) hears what the looks found, not every
+//! change. No supervisor either: nothing
 //! but the task runs on a fast worker (no hooks), and its panic is caught,
 //! so no panic can end a worker. Nor does it help a task that waits
 //! on its own lane: a blocking submit into a full lane that only the
@@ -50,6 +51,7 @@ mod priority;
 mod retry;
 mod shutdown;
 mod submit;
+mod watch;
 mod worker;
 
 pub use builder::FastBuilder;
@@ -69,6 +71,7 @@ use levels::Levels;
 use looks::Looks;
 use priority::Aging;
 use retry::Retries;
+use watch::Watch;
 use worker::Own;
 
 /// What a fast pool's handle, workers and submitters share.
@@ -80,9 +83,11 @@ pub(crate) struct Core<B: Backend> {
     pub(crate) own: Box<[Padded<Own<B>>]>,
     /// The pressure levels the last look left.
     pub(crate) levels: Levels<B>,
-    /// Some if the pressure config watches queue waits or rates: the
-    /// gauges the looks move.
+    /// Some if the pressure config watches queue waits or rates, or the
+    /// pool has a subscriber: the gauges the looks move.
     pub(crate) looks: Option<Looks<B>>,
+    /// Some if the pool has a pressure subscriber: its watcher's settings.
+    pub(crate) watch: Option<Watch<B>>,
     /// Some if the pool keeps time: its clock.
     pub(crate) clock: Option<Arc<B, Box<dyn Clock>>>,
     /// The retry budget and the dead letters (touched when an attempt
@@ -98,7 +103,9 @@ pub(crate) struct Core<B: Backend> {
     pub(crate) stamps: bool,
     /// Submissions refused (full or closed).
     pub(crate) rejected: AtomicU64<B>,
-    /// The workers' threads: to refuse a shutdown's join from inside a task.
+    /// The pool's threads, the workers in order and then the watcher if
+    /// any: to refuse a shutdown's join from inside a task or a
+    /// subscriber.
     pub(crate) worker_ids: Mutex<B, Vec<B::ThreadId>>,
 }
 
@@ -177,6 +184,7 @@ impl<B: Backend> FastPool<B> {
             retries,
             latency_window,
             aging,
+            watch,
         } = settings;
         let lanes = match (partitioned, aging) {
             (true, _) => workers,
@@ -187,7 +195,13 @@ impl<B: Backend> FastPool<B> {
         let rings: Box<[Lane<B, Box<dyn Job>>]> = (0..lanes).map(|_| Lane::new(capacity)).collect();
         // Saturated means full: the ring's slots, rounded up from `capacity`.
         let levels = Levels::new(pressure, rings[0].ring.capacity(), lanes);
-        let looks = Looks::new(pressure, rings[0].ring.capacity(), lanes, now);
+        let looks = Looks::new(
+            pressure,
+            rings[0].ring.capacity(),
+            lanes,
+            now,
+            watch.is_some(),
+        );
         let core = Arc::new(Core {
             lanes: rings,
             own: (0..workers)
@@ -195,6 +209,7 @@ impl<B: Backend> FastPool<B> {
                 .collect(),
             levels,
             looks,
+            watch: watch.map(|(every, subscriber)| Watch::new(every, subscriber)),
             clock,
             retries: Retries::new(retries),
             aging: aging.map(Aging::new),
@@ -211,10 +226,20 @@ impl<B: Backend> FastPool<B> {
         // ours can ask whether it runs on a worker.
         let mut ids = pool.core.worker_ids.lock();
         let mut handles = pool.workers.lock();
-        for index in 0..workers {
+        // The workers, then the watcher if the pool has a subscriber.
+        let threads = workers + usize::from(pool.core.watch.is_some());
+        for index in 0..threads {
             let core = pool.core.clone();
-            let spawned = thread::spawn::<B, _, _>(format!("fast-worker-{index}"), move || {
-                worker::work(&core, core.lane_of(index), index)
+            let name = match index < workers {
+                true => format!("fast-worker-{index}"),
+                false => "fast-pressure".to_owned(),
+            };
+            let spawned = thread::spawn::<B, _, _>(name.clone(), move || {
+                if index < core.own.len() {
+                    worker::work(&core, core.lane_of(index), index)
+                } else {
+                    watch::watch(&core)
+                }
             });
             match spawned {
                 Ok(handle) => {
@@ -222,12 +247,9 @@ impl<B: Backend> FastPool<B> {
                     handles.push(handle);
                 }
                 Err(source) => {
-                    // The workers started so far are joined by `Drop`.
+                    // The threads started so far are joined by `Drop`.
                     drop((ids, handles));
-                    return Err(BuildError::Spawn {
-                        name: format!("fast-worker-{index}"),
-                        source,
-                    });
+                    return Err(BuildError::Spawn { name, source });
                 }
             }
         }

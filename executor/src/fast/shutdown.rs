@@ -30,8 +30,12 @@ impl<B: Backend> FastPool<B> {
         // The lock is held across the joins: a second caller waits on it
         // until the first has joined every worker, so it too returns only
         // once every accepted task has run (and then finds none to join).
-        let mut workers = self.workers.lock();
-        for worker in workers.drain(..) {
+        let mut threads = self.workers.lock();
+        for (index, worker) in threads.drain(..).enumerate() {
+            if index == self.core.own.len() {
+                // Every worker has left: the watcher takes its last look.
+                self.stop_watch();
+            }
             // A worker's own code catches every panic of user code; a join
             // error would be a bug of ours, and has nobody to go to.
             if let Err(payload) = worker.join() {
@@ -41,6 +45,13 @@ impl<B: Backend> FastPool<B> {
         Ok(())
     }
     // ANCHOR_END: fast_shutdown
+
+    /// Tells the pressure watcher, if any, to take its last look and leave.
+    fn stop_watch(&self) {
+        if let Some(watch) = &self.core.watch {
+            watch.stop();
+        }
+    }
 
     /// Stops accepting and wakes every parked worker and submitter.
     pub(crate) fn close(&self) {
@@ -140,6 +151,7 @@ impl<B: Backend> Drop for FastPool<B> {
     fn drop(&mut self) {
         if crate::sync::panicking() {
             self.close();
+            self.stop_watch();
             return;
         }
         // Err only from a worker: the workers then end once drained.

@@ -66,6 +66,7 @@ impl<B: Backend> Core<B> {
         let ids = self.worker_ids.lock();
         // A shared pool's one worker serves every lane (and level).
         ids.iter()
+            .take(self.own.len())
             .enumerate()
             .any(|(index, id)| *id == me && (!self.partitioned || index == lane))
     }

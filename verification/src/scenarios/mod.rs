@@ -11,6 +11,7 @@ mod cancel_races_start;
 mod cancel_signal;
 mod fast_operations;
 mod fast_pool;
+mod fast_pressure_events;
 mod fast_priorities;
 mod fast_retries;
 mod hooks_outside_lock;
@@ -62,6 +63,7 @@ pub use fast_pool::{
     fast_blocked_submitter_wakes, fast_metrics_never_overcount, fast_no_task_lost,
     fast_per_key_fifo, fast_shutdown_races_submit,
 };
+pub use fast_pressure_events::fast_pressure_events_once_in_order;
 pub use fast_priorities::fast_low_priority_not_starved;
 pub use fast_retries::{fast_retry_ends_once, fast_retry_keeps_key_order};
 pub use hooks_outside_lock::hooks_outside_lock;
@@ -206,6 +208,9 @@ macro_rules! scenario_tests {
             // Three threads and a lock held across joins: 21,767
             // executions, 14 s at bound 2.
             fast_shutdowns_race,
+            // Three threads (main, a worker, the watcher) and the looks'
+            // lock.
+            fast_pressure_events_once_in_order,
         );
         #[test]
         fn parking_wakes_each() {
