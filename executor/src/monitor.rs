@@ -114,15 +114,11 @@ impl Monitor {
         depth: usize,
         at: Duration,
     ) {
-        if let (Some((from, to, cause)), true) = (change, self.subscribed) {
-            self.outbox.push_back(PressureEvent::Level {
-                scope,
-                from,
-                to,
-                cause,
-                depth,
-                at,
-            });
+        if let (Some(event), true) = (
+            PressureEvent::level(scope, change, depth, at),
+            self.subscribed,
+        ) {
+            self.outbox.push_back(event);
         }
     }
 

@@ -132,6 +132,27 @@ pub enum PressureEvent {
 }
 // ANCHOR_END: pressure_event
 
+impl PressureEvent {
+    /// The event for a scope's change of level, if there was one (as a
+    /// gauge's update returns it).
+    pub(crate) fn level(
+        scope: Scope,
+        change: Option<(Level, Level, Cause)>,
+        depth: usize,
+        at: Duration,
+    ) -> Option<Self> {
+        let (from, to, cause) = change?;
+        Some(Self::Level {
+            scope,
+            from,
+            to,
+            cause,
+            depth,
+            at,
+        })
+    }
+}
+
 impl fmt::Display for PressureEvent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {

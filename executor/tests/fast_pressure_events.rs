@@ -7,28 +7,19 @@
 // Real threads only: std's primitives drive the pool from outside.
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
-use std::sync::mpsc::{Receiver, Sender, channel};
+mod common;
+
+use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
 
+use common::gate::gated;
 use executor::{
     BuildError, FastExecutor, FastPartitionedExecutor, Level, LifecycleError, PressureConfig,
     PressureEvent, Scope,
 };
 
 const HOUR: Duration = Duration::from_secs(3600);
-
-/// A task that holds its worker until the returned sender is used or
-/// dropped; the receiver hears it start.
-fn hold() -> (Sender<()>, Receiver<()>, impl FnOnce() + Send + 'static) {
-    let (open, gate) = channel::<()>();
-    let (started, running) = channel::<()>();
-    let task = move || {
-        started.send(()).unwrap();
-        let _ = gate.recv();
-    };
-    (open, running, task)
-}
 
 /// The pool's level changes in `events`.
 fn pool_levels(events: &[PressureEvent]) -> Vec<Level> {
@@ -60,7 +51,7 @@ fn the_watcher_finds_changes_by_itself() {
         })
         .build()
         .unwrap();
-    let (open, running, task) = hold();
+    let (open, running, task) = gated();
     pool.execute(task).unwrap();
     running.recv().unwrap();
     for _ in 0..3 {
@@ -78,7 +69,7 @@ fn the_watcher_finds_changes_by_itself() {
         ),
         "{rise}"
     );
-    open.send(()).unwrap();
+    open.open();
     pool.shutdown().unwrap();
     let rest: Vec<PressureEvent> = heard.try_iter().collect();
     assert_eq!(pool_levels(&rest), [Level::Normal], "{rest:?}");
@@ -118,12 +109,12 @@ fn the_subscriber_may_look_panic_and_not_shut_down() {
             .unwrap(),
     );
     slot.set(Arc::downgrade(&pool)).unwrap();
-    let (open, running, task) = hold();
+    let (open, running, task) = gated();
     pool.execute(task).unwrap();
     running.recv().unwrap();
     (0..3).for_each(|_| pool.execute(|| ()).unwrap());
     assert_eq!(pool.pressure().pool, Level::Elevated);
-    open.send(()).unwrap();
+    open.open();
     pool.shutdown().unwrap();
     let seen = seen.lock().unwrap();
     let levels: Vec<Level> = seen
@@ -160,13 +151,13 @@ fn a_hot_partition_is_reported_both_ways() {
         .build_partitioned()
         .unwrap();
     let key = (0u64..).find(|k| pool.worker_for(k) == 0).unwrap();
-    let (open, running, task) = hold();
+    let (open, running, task) = gated();
     pool.execute(&key, task).unwrap();
     running.recv().unwrap();
     pool.execute(&key, || ()).unwrap();
     pool.execute(&key, || ()).unwrap();
     assert_eq!(pool.pressure().hot_lanes(), [0]);
-    open.send(()).unwrap();
+    open.open();
     pool.shutdown().unwrap();
     let hot: Vec<(usize, bool)> = seen
         .lock()

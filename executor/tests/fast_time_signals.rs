@@ -7,26 +7,16 @@
 // Real threads only: std's primitives drive the pool from outside.
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
-use std::sync::mpsc::{Receiver, Sender, channel};
+mod common;
+
 use std::time::Duration;
 
+use common::gate::gated;
 use executor::sync::Std;
 use executor::{FastExecutor, FastPartitionedExecutor, Level, ManualClock, PressureConfig};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
-}
-
-/// A task that says it runs, then waits to be let go: the returned
-/// sender lets it go, the receiver hears it start.
-fn gate() -> (Sender<()>, Receiver<()>, impl FnOnce() + Send + 'static) {
-    let (open, gate) = channel::<()>();
-    let (started, running) = channel::<()>();
-    let task = move || {
-        started.send(()).unwrap();
-        let _ = gate.recv();
-    };
-    (open, running, task)
 }
 
 /// A one-worker pool of `capacity` with `config`, on a manual clock.
@@ -50,17 +40,17 @@ fn waits_above_target_for_a_whole_interval_saturate() {
     let mut config = PressureConfig::watermarks(4, 12).target_wait(ms(5), ms(100));
     config.rate_interval = None; // the queue-wait signal alone
     let (pool, clock) = one_worker(16, config);
-    let (first, first_running, task) = gate();
+    let (first, first_running, task) = gated();
     pool.execute(task).unwrap();
     first_running.recv().unwrap();
-    let (second, second_running, task) = gate();
+    let (second, second_running, task) = gated();
     pool.execute(task).unwrap();
     pool.execute(|| ()).unwrap();
-    let (third, third_running, task) = gate();
+    let (third, third_running, task) = gated();
     pool.execute(task).unwrap();
     let last = pool.submit(|| ()).unwrap();
     clock.advance(ms(200));
-    first.send(()).unwrap(); // the second gate starts having waited 200 ms
+    first.open(); // the second gate starts having waited 200 ms
     second_running.recv().unwrap();
     assert_eq!(
         pool.pressure().pool,
@@ -68,7 +58,7 @@ fn waits_above_target_for_a_whole_interval_saturate() {
         "one wait above target is a spike"
     );
     clock.advance(ms(200));
-    second.send(()).unwrap(); // the next two waited 400 ms: an interval after the first
+    second.open(); // the next two waited 400 ms: an interval after the first
     third_running.recv().unwrap();
     let standing = pool.pressure();
     assert_eq!(
@@ -76,7 +66,7 @@ fn waits_above_target_for_a_whole_interval_saturate() {
         (Level::Saturated, 1),
         "a standing queue saturates whatever its depth: {standing:?}"
     );
-    third.send(()).unwrap();
+    third.open();
     last.join().unwrap();
     assert_eq!(pool.pressure().pool, Level::Normal, "drained");
     pool.shutdown().unwrap();
@@ -90,7 +80,7 @@ fn arrivals_outpacing_service_elevate_and_retry_after_follows_service() {
     let config = PressureConfig::watermarks(4, 12)
         .target_wait(Duration::from_secs(60), Duration::from_secs(1));
     let (pool, clock) = one_worker(64, config);
-    let (open, running, task) = gate();
+    let (open, running, task) = gated();
     pool.execute(task).unwrap();
     running.recv().unwrap();
     let queued: Vec<_> = (0..8).map(|_| pool.submit(|| ()).unwrap()).collect();
@@ -105,10 +95,10 @@ fn arrivals_outpacing_service_elevate_and_retry_after_follows_service() {
     assert_eq!(outpaced.pool, Level::Elevated, "{outpaced:?}");
     assert!(outpaced.arrival_rate > 0.0 && outpaced.service_rate == 0.0);
     assert_eq!(outpaced.retry_after, None, "no service rate measured yet");
-    open.send(()).unwrap();
+    open.open();
     queued.into_iter().for_each(|t| t.join().unwrap());
     clock.advance(Duration::from_secs(1));
-    let (open, running, task) = gate();
+    let (open, running, task) = gated();
     pool.execute(task).unwrap();
     running.recv().unwrap();
     let waiting = pool.submit(|| ()).unwrap();
@@ -128,7 +118,7 @@ fn arrivals_outpacing_service_elevate_and_retry_after_follows_service() {
         Some(expected),
         "one queued at the service rate"
     );
-    open.send(()).unwrap();
+    open.open();
     waiting.join().unwrap();
     pool.shutdown().unwrap();
 }
@@ -149,19 +139,19 @@ fn a_lane_with_a_standing_queue_is_a_hot_partition() {
         .build_partitioned()
         .unwrap();
     let key = (0u64..).find(|k| pool.worker_for(k) == 0).unwrap();
-    let (first, first_running, task) = gate();
+    let (first, first_running, task) = gated();
     pool.execute(&key, task).unwrap();
     first_running.recv().unwrap();
-    let (second, second_running, task) = gate();
+    let (second, second_running, task) = gated();
     pool.execute(&key, task).unwrap();
-    let (third, third_running, task) = gate();
+    let (third, third_running, task) = gated();
     pool.execute(&key, task).unwrap();
     let last = pool.submit(&key, || ()).unwrap();
     clock.advance(ms(200));
-    first.send(()).unwrap();
+    first.open();
     second_running.recv().unwrap();
     clock.advance(ms(200));
-    second.send(()).unwrap();
+    second.open();
     third_running.recv().unwrap();
     let p = pool.pressure();
     assert_eq!(
@@ -170,7 +160,7 @@ fn a_lane_with_a_standing_queue_is_a_hot_partition() {
         "{p:?}"
     );
     assert_eq!(p.hot_lanes(), [0]);
-    third.send(()).unwrap();
+    third.open();
     last.join().unwrap();
     assert!(pool.pressure().hot_lanes().is_empty());
     pool.shutdown().unwrap();

@@ -15,7 +15,7 @@
 use super::Core;
 use crate::gauge::{Delay, Gauge, Marks, Rates};
 use crate::observe::{LanePressure, PressureSnapshot};
-use crate::pressure::{Cause, Level, PressureConfig, PressureEvent, Scope};
+use crate::pressure::{Level, PressureConfig, PressureEvent, Scope};
 use crate::sync::{Backend, Mutex};
 use core::time::Duration;
 use std::collections::VecDeque;
@@ -177,7 +177,7 @@ impl<B: Backend> Core<B> {
         g.pool.delay.standing = reads.iter().any(|r| r.1) && recent.clone().all(|r| r.0);
         let total: usize = depths.iter().sum();
         let change = g.pool.update(total, looks.marks(self.lanes.len()));
-        g.found(Scope::Pool, change, total, now);
+        g.queue(PressureEvent::level(Scope::Pool, change, total, now));
         if total == 0 {
             codels.iter().for_each(|c| c.forget());
         }
@@ -190,7 +190,7 @@ impl<B: Backend> Core<B> {
             let change = gauge.update(depth, looks.marks(1));
             if self.partitioned {
                 // Only partitions are scopes of their own.
-                g.found(Scope::Lane(lane), change, depth, now);
+                g.queue(PressureEvent::level(Scope::Lane(lane), change, depth, now));
             }
             let gauge = &g.lanes[lane];
             if self.partitioned && depth == 0 {
@@ -209,11 +209,11 @@ impl<B: Backend> Core<B> {
             lane.hot = self.partitioned && normal && lane.level == Level::Saturated;
             if core::mem::replace(&mut g.hot[index], lane.hot) != lane.hot {
                 let hot = lane.hot;
-                g.queue(|| PressureEvent::HotPartition {
+                g.queue(Some(PressureEvent::HotPartition {
                     lane: index,
                     hot,
                     at: now,
-                });
+                }));
             }
         }
         PressureSnapshot {
@@ -228,30 +228,10 @@ impl<B: Backend> Core<B> {
 }
 
 impl Gauges {
-    /// Queues the event `make` builds, if the pool has a subscriber.
-    fn queue(&mut self, make: impl FnOnce() -> PressureEvent) {
-        if let Some(events) = &mut self.events {
-            events.push_back(make());
-        }
-    }
-
-    /// Queues a scope's change of level, if there was one.
-    fn found(
-        &mut self,
-        scope: Scope,
-        change: Option<(Level, Level, Cause)>,
-        depth: usize,
-        at: Duration,
-    ) {
-        if let Some((from, to, cause)) = change {
-            self.queue(|| PressureEvent::Level {
-                scope,
-                from,
-                to,
-                cause,
-                depth,
-                at,
-            });
+    /// Queues `event`, if there is one and the pool has a subscriber.
+    fn queue(&mut self, event: Option<PressureEvent>) {
+        if let (Some(events), Some(event)) = (&mut self.events, event) {
+            events.push_back(event);
         }
     }
 }
