@@ -13,8 +13,8 @@ use crate::task::Outcome;
 /// (`finished() <= accepted`), because each finished count is read
 /// (Acquire) before the accepted count, and a task is accepted before it
 /// can finish. Once the pool is quiet (after every handle is joined, or
-/// after `shutdown`), it is exact: `completed + failed + dead_lettered ==
-/// accepted` and `queued == delayed == 0`.
+/// after `shutdown`), it is exact: `completed + failed + dead_lettered +
+/// cancelled == accepted` and `queued == delayed == 0`.
 ///
 /// ```
 /// use executor::FastExecutor;
@@ -42,6 +42,8 @@ pub struct FastMetrics {
     pub retried: u64,
     /// Retries kept by their workers now, waiting out their backoff.
     pub delayed: u64,
+    /// Tasks `shutdown_now` took off a ring before they started.
+    pub cancelled: u64,
     /// Dead letters pushed out of the full dead-letter queue.
     pub dead_letters_dropped: u64,
     /// Submissions refused: the ring was full (fail-fast) or closed.
@@ -54,7 +56,7 @@ pub struct FastMetrics {
 impl FastMetrics {
     /// Tasks that ran for the last time, whichever way they ended.
     pub fn finished(&self) -> u64 {
-        self.completed + self.failed + self.dead_lettered
+        self.completed + self.failed + self.dead_lettered + self.cancelled
     }
 
     /// Whether the guarantee above holds for this snapshot.

@@ -22,7 +22,8 @@
 //! the workers, aging counted in atomics.
 //!
 //! What it leaves out, compared with [`Pool`](crate::Pool): rejection
-//! policies other than blocking and failing fast, cancelling a queued task,
+//! policies other than blocking and failing fast, cancelling one queued
+//! task (`shutdown_now` takes them all back),
 //! hooks, resizing, idle waits and exact in-flight metrics (see
 //! [`FastMetrics`]). Each of those needs either a lock around the queue or
 //! a removal from the middle of a ring. Its levels move only when
@@ -103,6 +104,8 @@ pub(crate) struct Core<B: Backend> {
     pub(crate) stamps: bool,
     /// Submissions refused (full or closed).
     pub(crate) rejected: AtomicU64<B>,
+    /// Tasks `shutdown_now` took off a ring.
+    pub(crate) cancelled: AtomicU64<B>,
     /// The pool's threads, the workers in order and then the watcher if
     /// any: to refuse a shutdown's join from inside a task or a
     /// subscriber.
@@ -216,6 +219,7 @@ impl<B: Backend> FastPool<B> {
             partitioned,
             stamps: latency_window.is_some() || pressure.delay.is_some(),
             rejected: AtomicU64::new(0),
+            cancelled: AtomicU64::new(0),
             worker_ids: Mutex::new(Vec::with_capacity(workers)),
         });
         let pool = Self {

@@ -3,9 +3,10 @@
 //! join them.
 
 use super::{FastMetrics, FastPartitionedPool, FastPool};
-use crate::error::LifecycleError;
-use crate::sync::{Backend, thread};
-use crate::task::drop_quietly;
+use crate::error::{LifecycleError, TaskError};
+use crate::ring::Pop;
+use crate::sync::{Backend, Ordering, thread};
+use crate::task::{Unstarted, drop_quietly, run_quietly};
 
 impl<B: Backend> FastPool<B> {
     // ANCHOR: fast_shutdown
@@ -45,6 +46,61 @@ impl<B: Backend> FastPool<B> {
         Ok(())
     }
     // ANCHOR_END: fast_shutdown
+
+    // ANCHOR: fast_shutdown_now
+    /// Immediate shutdown: stop accepting and take every task that has
+    /// not started off the rings, racing the workers for them (each task
+    /// goes to one side: it runs, or it comes back here). The handles of
+    /// the tasks taken resolve as [`TaskError::Cancelled`]. Running tasks
+    /// go on until they return, and so do retries their workers keep (the
+    /// fast core has no cancel signal; [`Self::health`] names what runs,
+    /// with its start time). Does not wait, so it is safe from inside a
+    /// task: follow with [`Self::shutdown`] to join.
+    ///
+    /// ```
+    /// use executor::{FastExecutor, TaskError};
+    /// let pool = FastExecutor::new(1, 8)?;
+    /// let (tx, rx) = std::sync::mpsc::channel::<()>();
+    /// let busy = pool.submit(move || rx.recv().unwrap())?;
+    /// # while pool.metrics().queued != 0 { std::thread::yield_now(); }
+    /// let queued = pool.submit(|| "never")?;
+    /// let id = queued.id();
+    /// let unstarted = pool.shutdown_now();
+    /// assert_eq!(unstarted.iter().map(|t| t.id()).collect::<Vec<_>>(), [id]);
+    /// assert_eq!(queued.join(), Err(TaskError::Cancelled(id)));
+    /// tx.send(())?;
+    /// pool.shutdown()?;
+    /// busy.join()?;
+    /// assert_eq!((pool.metrics().completed, pool.metrics().cancelled), (1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn shutdown_now(&self) -> Vec<Unstarted> {
+        self.close();
+        let mut taken = Vec::new();
+        for lane in &self.core.lanes {
+            // Empty also while a push that won its place before the close
+            // is still publishing: a worker takes and runs that one.
+            while let Pop::Item(job) = lane.ring.pop() {
+                taken.push(job);
+            }
+        }
+        // Release: a snapshot that reads this count (Acquire) before the
+        // rings' accepted counts sees these tasks accepted (see
+        // `FastMetrics`). Counted before the handles resolve, so a joiner
+        // that then reads the metrics sees it.
+        self.core
+            .cancelled
+            .fetch_add(taken.len() as u64, Ordering::Release);
+        taken
+            .into_iter()
+            .map(|mut job| {
+                let id = job.id();
+                run_quietly(job.cancel(TaskError::Cancelled(id)));
+                Unstarted::new(job)
+            })
+            .collect()
+    }
+    // ANCHOR_END: fast_shutdown_now
 
     /// Tells the pressure watcher, if any, to take its last look and leave.
     fn stop_watch(&self) {
@@ -103,12 +159,14 @@ impl<B: Backend> FastPool<B> {
             metrics.completed += completed;
             metrics.failed += failed;
         }
+        // Acquire: pairs with `shutdown_now`'s Release, like the workers'.
+        metrics.cancelled = self.core.cancelled.load(Ordering::Acquire);
         for lane in &self.core.lanes {
             metrics.accepted += lane.ring.accepted() as u64;
             metrics.queued += lane.ring.len() as u64;
         }
         // Relaxed: a statistic.
-        metrics.rejected = self.core.rejected.load(crate::sync::Ordering::Relaxed);
+        metrics.rejected = self.core.rejected.load(Ordering::Relaxed);
         metrics
     }
 
@@ -141,6 +199,11 @@ impl<B: Backend> FastPartitionedPool<B> {
     /// The counters, summed over the lanes.
     pub fn metrics(&self) -> FastMetrics {
         self.pool.metrics()
+    }
+
+    /// Immediate shutdown, as [`FastPool::shutdown_now`].
+    pub fn shutdown_now(&self) -> Vec<Unstarted> {
+        self.pool.shutdown_now()
     }
 }
 
