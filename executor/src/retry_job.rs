@@ -51,6 +51,8 @@ struct Retrying<B: Backend, F, T: Send + 'static, E> {
     /// Attempts made since it was submitted or resubmitted.
     tried: u32,
     history: Vec<Attempt>,
+    /// The hash of its key, kept for a dead letter by a fast pool.
+    key: Option<u64>,
 }
 
 impl<B, F, T, E> Job for Retrying<B, F, T, E>
@@ -123,6 +125,10 @@ where
         self.id = id;
         self.tried = 0;
     }
+
+    fn key(&self) -> Option<u64> {
+        self.key
+    }
 }
 // ANCHOR_END: retrying_job
 
@@ -143,11 +149,13 @@ impl<B: Backend, F, T: Send + 'static, E: Display> Retrying<B, F, T, E> {
     }
 }
 
-/// Wraps `f` as a job with a retry policy and a fresh handle.
+/// Wraps `f` as a job with a retry policy and a fresh handle; `key` is
+/// its key's hash where the queue does not keep it (a fast ring).
 pub(crate) fn retrying<B, F, T, E>(
     id: TaskId,
     f: F,
     place: Place<'_, B>,
+    key: Option<u64>,
     policy: RetryPolicy<E>,
 ) -> (Box<dyn Job>, TaskHandle<B, T>)
 where
@@ -168,6 +176,7 @@ where
         id,
         tried: 0,
         history: Vec::new(),
+        key,
     };
     (Box::new(job), handle)
 }
@@ -210,7 +219,7 @@ impl<B: Backend> Pool<B> {
         let when = when_full(self.shared.policy);
         let route = Route::Shared(Priority::Normal);
         admit(&self.shared, route, task, when, |id, f, place| {
-            retrying(id, f, place, policy)
+            retrying(id, f, place, None, policy)
         })
     }
     // ANCHOR_END: submit_retrying
@@ -256,7 +265,7 @@ impl<B: Backend> PartitionedPool<B> {
         let policy = *policy;
         let when = when_full(self.pool.shared.policy);
         admit(&self.pool.shared, route(key), task, when, |id, f, place| {
-            retrying(id, f, place, policy)
+            retrying(id, f, place, None, policy)
         })
     }
 }

@@ -85,6 +85,12 @@ pub(crate) trait Job: Send {
     fn enqueued(&self) -> Option<Duration> {
         None
     }
+    /// The hash of its key, for its dead letter, if a partitioned fast
+    /// pool queued it with a retry policy (the locked pool keeps the key
+    /// in its queue entry; a fast ring keeps none).
+    fn key(&self) -> Option<u64> {
+        None
+    }
 }
 // ANCHOR_END: job_trait
 

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
 use std::sync::mpsc::channel;
 use std::time::Duration;
 
+use executor::routing::stable_hash;
 use executor::{
     DeadReason, FastExecutor, FastPartitionedExecutor, KeyOrder, RejectReason, ResubmitError,
     RetryBudget, RetryPolicy, TaskError, TaskId,
@@ -134,6 +135,39 @@ fn resubmit_refusals_keep_the_letter() {
         "{refused:?}"
     );
     assert_eq!(pool.dead_letters().len(), 1, "the letter stays");
+}
+
+/// Guarantee: a partitioned pool's dead letter names its key (its
+/// `stable_hash`, as the locked pool's letters do), whether or not tasks
+/// are stamped for latency, and again after a resubmission; a shared
+/// pool's letter names none.
+#[test]
+fn a_dead_letter_names_its_key() {
+    let policy = RetryPolicy::new(1, Duration::ZERO, Duration::ZERO).unwrap();
+    let hash = Some(stable_hash(&"acct-7"));
+    for stamped in [false, true] {
+        let mut builder = FastPartitionedExecutor::builder().workers(2);
+        if stamped {
+            builder = builder.latency_window(MINUTE);
+        }
+        let pool = builder.build_partitioned().unwrap();
+        let handle = pool
+            .submit_retrying(&"acct-7", &policy, || Err::<(), _>("down"))
+            .unwrap();
+        assert!(handle.join().is_err());
+        let first = pool.dead_letters();
+        assert_eq!(first[0].key, hash, "stamped: {stamped}");
+        let again = pool.resubmit(first[0].id).unwrap();
+        pool.shutdown().unwrap();
+        let letters: Vec<_> = pool.dead_letters().iter().map(|l| (l.id, l.key)).collect();
+        assert_eq!(letters, [(again, hash)], "stamped: {stamped}");
+    }
+    let shared = FastExecutor::new(1, 8).unwrap();
+    let handle = shared
+        .submit_retrying(&policy, || Err::<(), _>("down"))
+        .unwrap();
+    assert!(handle.join().is_err());
+    assert_eq!(shared.dead_letters()[0].key, None);
 }
 
 /// Guarantee: once the pool is quiet the counts are exact: every accepted

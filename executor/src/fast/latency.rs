@@ -47,6 +47,10 @@ impl Job for Stamped {
         self.job.rearm(id);
     }
 
+    fn key(&self) -> Option<u64> {
+        self.job.key()
+    }
+
     fn enqueued(&self) -> Option<Duration> {
         Some(self.at)
     }

@@ -21,6 +21,7 @@ use crate::handle::TaskHandle;
 use crate::retry::{Budget, KeyOrder, RetryPolicy, RetrySettings};
 use crate::retry_job::{Failure, Verdict, retrying};
 use crate::ring::PushError;
+use crate::routing::stable_hash;
 use crate::sync::{Backend, Mutex};
 use crate::task::{Job, TaskId, drop_quietly, run_quietly};
 use core::fmt::Display;
@@ -147,7 +148,7 @@ impl<B: Backend> Core<B> {
         let resolved = job.cancel(why);
         let letter = DeadLetter {
             id,
-            key: None,
+            key: job.key(),
             reason,
             attempts,
         };
@@ -248,13 +249,15 @@ impl<B: Backend> FastPool<B> {
         let policy = *policy;
         self.core
             .admit(self.core.shared_lane(), task, true, |id, f| {
-                retrying(id, f, None, policy)
+                retrying(id, f, None, None, policy)
             })
     }
     // ANCHOR_END: fast_submit_retrying
 
-    /// The dead-letter queue, oldest first (a fast pool keeps no keys, so
-    /// a letter's `key` is `None`; it goes back to the lane it ran on).
+    /// The dead-letter queue, oldest first. A shared pool's letters have
+    /// no `key`; a partitioned pool's carry their key's hash, kept by the
+    /// task itself since a ring keeps none. A letter goes back to the
+    /// lane it ran on.
     ///
     /// ```
     /// use std::time::Duration;
@@ -341,17 +344,23 @@ impl<B: Backend> FastPartitionedPool<B> {
     {
         let policy = *policy;
         let lane = self.worker_for(key);
-        self.pool
-            .core
-            .admit(lane, task, true, |id, f| retrying(id, f, None, policy))
+        // Kept by the task for its dead letter: the ring keeps no key.
+        let hash = stable_hash(key);
+        self.pool.core.admit(lane, task, true, |id, f| {
+            retrying(id, f, None, Some(hash), policy)
+        })
     }
 
-    /// As [`FastPool::dead_letters`].
+    /// As [`FastPool::dead_letters`]; each letter names its key's hash.
     ///
     /// ```
-    /// let pool = executor::FastPartitionedExecutor::new(1, 8)?;
-    /// assert!(pool.dead_letters().is_empty());
-    /// # Ok::<(), executor::BuildError>(())
+    /// use std::time::Duration;
+    /// use executor::{FastPartitionedExecutor, RetryPolicy, routing::stable_hash};
+    /// let pool = FastPartitionedExecutor::new(2, 8)?;
+    /// let policy = RetryPolicy::new(1, Duration::ZERO, Duration::ZERO)?;
+    /// assert!(pool.submit_retrying(&"acct-7", &policy, || Err::<(), _>("down"))?.join().is_err());
+    /// assert_eq!(pool.dead_letters()[0].key, Some(stable_hash(&"acct-7")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn dead_letters(&self) -> Vec<DeadLetter> {
         self.pool.dead_letters()
