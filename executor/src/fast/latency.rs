@@ -126,3 +126,39 @@ impl<B: Backend> FastPartitionedPool<B> {
         self.pool.latency()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Stamped;
+    use crate::dead_letter::Attempt;
+    use crate::error::TaskError;
+    use crate::retry::RetryPolicy;
+    use crate::retry_job::retrying;
+    use crate::sync::Std;
+    use crate::task::{Job, TaskId};
+    use core::time::Duration;
+
+    /// Guarantee: a stamp adds its queue time and changes nothing else:
+    /// every question about the task reaches the task it wraps.
+    #[test]
+    fn a_stamp_passes_every_question_through() {
+        let policy = RetryPolicy::new(2, Duration::ZERO, Duration::ZERO).unwrap();
+        let (job, handle) =
+            retrying::<Std, _, (), _>(TaskId(3), || Err("down"), None, Some(7), policy);
+        let second = Duration::from_secs(1);
+        let mut stamped = Stamped { at: second, job };
+        let asked = (stamped.id(), stamped.key(), stamped.enqueued());
+        assert_eq!(asked, (TaskId(3), Some(7), Some(second)));
+        stamped.record(Attempt {
+            number: 1,
+            error: "down".into(),
+            panicked: false,
+            ended: second,
+        });
+        assert_eq!(stamped.history().len(), 1);
+        stamped.rearm(TaskId(9));
+        assert_eq!(stamped.id(), TaskId(9));
+        assert!(stamped.cancel(TaskError::Cancelled(TaskId(9))).is_none());
+        assert_eq!(handle.join(), Err(TaskError::Cancelled(TaskId(9))));
+    }
+}
