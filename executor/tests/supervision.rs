@@ -9,7 +9,7 @@
 mod common;
 
 use common::gate::Gate;
-use common::{key_on, silence_deliberate_panics, within};
+use common::{eventually, key_on, silence_deliberate_panics, within};
 use executor::sync::Std;
 use executor::{
     BuildError, Executor, ManualClock, PanicPolicy, RejectReason, RestartIntensity, TaskError,
@@ -21,13 +21,6 @@ fn restarting(restarts: usize, within: Duration) -> executor::Builder<Std> {
     Executor::builder()
         .panic_policy(PanicPolicy::RestartWorker)
         .restart_intensity(RestartIntensity { restarts, within })
-}
-
-/// Waits (bounded by the test's watchdog) until `done` holds.
-fn eventually(done: impl Fn() -> bool) {
-    while !done() {
-        std::thread::yield_now();
-    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::disallowed_types, clippy::disallowed_methods)]
 
 pub mod gate;
+pub mod retrying;
 
 use executor::routing::worker_for;
 use std::sync::{Once, mpsc};
@@ -22,6 +23,14 @@ pub fn within<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'sta
     });
     rx.recv_timeout(HANG)
         .unwrap_or_else(|_| panic!("{what} hung: a lost wake-up, a dead worker or a deadlock"))
+}
+
+/// Waits until `done` holds: inside [`within`], whose watchdog bounds it.
+/// It yields between looks and orders nothing.
+pub fn eventually(done: impl Fn() -> bool) {
+    while !done() {
+        std::thread::yield_now();
+    }
 }
 
 /// Installs, once per process, a panic hook that keeps the deliberate task
