@@ -7,6 +7,7 @@ mod app;
 mod book_command;
 mod busy_wait;
 mod check;
+mod countdown;
 mod course;
 mod frames;
 mod grade;
