@@ -13,9 +13,10 @@
 //! their clock stands still, so no interval ever ends.
 
 use super::Core;
+use super::observe::mark_hot;
 use crate::gauge::{Delay, Gauge, Marks, Rates};
 use crate::observe::{LanePressure, PressureSnapshot};
-use crate::pressure::{Level, PressureConfig, PressureEvent, Scope};
+use crate::pressure::{PressureConfig, PressureEvent, Scope};
 use crate::sync::{Backend, Mutex};
 use core::time::Duration;
 use std::collections::VecDeque;
@@ -204,14 +205,12 @@ impl<B: Backend> Core<B> {
                 retry_after: scope.retry_after(),
             });
         }
-        let normal = lanes.iter().any(|l| l.level == Level::Normal);
-        for (index, lane) in lanes.iter_mut().enumerate() {
-            lane.hot = self.partitioned && normal && lane.level == Level::Saturated;
+        mark_hot(&mut lanes, self.partitioned);
+        for (index, lane) in lanes.iter().enumerate() {
             if core::mem::replace(&mut g.hot[index], lane.hot) != lane.hot {
-                let hot = lane.hot;
                 g.queue(Some(PressureEvent::HotPartition {
                     lane: index,
-                    hot,
+                    hot: lane.hot,
                     at: now,
                 }));
             }

@@ -72,12 +72,7 @@ impl<B: Backend> FastPool<B> {
             [only] => only.level,
             _ => core.levels.pool(depths.iter().sum()),
         };
-        // A hot partition: only a partitioned pool's lanes are partitions
-        // (a prioritized pool's are its levels).
-        let normal = lanes.iter().any(|lane| lane.level == Level::Normal);
-        for lane in &mut lanes {
-            lane.hot = core.partitioned && normal && lane.level == Level::Saturated;
-        }
+        mark_hot(&mut lanes, core.partitioned);
         PressureSnapshot {
             pool,
             lanes,
@@ -173,3 +168,15 @@ impl<B: Backend> FastPartitionedPool<B> {
         self.pool.now()
     }
 }
+
+// ANCHOR: fast_hot
+/// Marks the hot lanes: Saturated while another lane is Normal. Only a
+/// partitioned pool's lanes are partitions (a prioritized pool's are its
+/// levels), so only they can be hot.
+pub(super) fn mark_hot(lanes: &mut [LanePressure], partitioned: bool) {
+    let normal = lanes.iter().any(|lane| lane.level == Level::Normal);
+    for lane in lanes {
+        lane.hot = partitioned && normal && lane.level == Level::Saturated;
+    }
+}
+// ANCHOR_END: fast_hot
