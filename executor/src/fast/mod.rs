@@ -234,12 +234,14 @@ impl<B: Backend> FastPool<B> {
         let threads = workers + usize::from(pool.core.watch.is_some());
         for index in 0..threads {
             let core = pool.core.clone();
-            let name = match index < workers {
-                true => format!("fast-worker-{index}"),
-                false => "fast-pressure".to_owned(),
+            let is_worker = index < workers;
+            let name = if is_worker {
+                format!("fast-worker-{index}")
+            } else {
+                "fast-pressure".to_owned()
             };
             let spawned = thread::spawn::<B, _, _>(name.clone(), move || {
-                if index < core.own.len() {
+                if is_worker {
                     worker::work(&core, core.lane_of(index), index)
                 } else {
                     watch::watch(&core)
